@@ -27,6 +27,21 @@ struct Distribution {
   std::optional<double> truncate_lo, truncate_hi;
 
   static Distribution constant_value(double v);
+  static Distribution make_normal(double mean, double sd);
+  /// From a 90 % interval: mean = (p05 + p95) / 2, sd = (p95 - p05) / (2 * 1.6449).
+  static Distribution make_normal_interval(double p05, double p95);
+  static Distribution make_lognormal(double median, double sigma);
+  /// From a 90 % interval: mu = (ln p05 + ln p95) / 2, sigma = (ln p95 - ln p05) / (2 * 1.6449).
+  static Distribution make_lognormal_interval(double p05, double p95);
+  static Distribution make_uniform(double min, double max);
+  static Distribution make_triangular(double min, double mode, double max);
+  /// Beta-PERT with lambda = 4: alpha = 1 + 4 (mode - min) / (max - min), beta likewise.
+  static Distribution make_pert(double min, double mode, double max);
+  static Distribution make_beta(double alpha, double beta, double min = 0, double max = 1);
+  /// Weights need not sum to 1; they are normalised.
+  static Distribution make_discrete(std::vector<double> values, std::vector<double> weights);
+  /// A copy restricted to [lo, hi], sampled by inverse CDF within the bounds.
+  Distribution truncated(double lo, double hi) const;
   bool is_constant() const { return kind == DistKind::constant; }
 
   /// Inverse CDF at u in (0, 1), honouring truncation.
