@@ -105,7 +105,7 @@ struct Model {
 /// compiles. Throws ScenarioError naming file, line and key.
 Model build_model(const ScenarioSpec& spec, const ModelOptions& options = {});
 
-/// Label of the period that contains month `m` for the model's period kind.
+/// Label of break-even period `period_index` (an index into Model::periods).
 std::string period_label(const Model& model, int period_index);
 
 }  // namespace breakeven

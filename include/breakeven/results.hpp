@@ -66,6 +66,7 @@ struct FanPoint {
   std::string year;
   double p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;
   double alive = 0;  ///< share of paths included (not cashed out by the year's end)
+  int months = 12;   ///< simulated months in this fiscal year (the first and last may be partial)
 };
 
 struct Fans {
