@@ -28,8 +28,7 @@ struct Worker {
 void run_paths(const Model& model, std::int64_t begin, std::int64_t end, Worker& worker) {
   const std::uint64_t seed = model.spec.simulation.seed;
   for (std::int64_t path = begin; path < end; ++path) {
-    simulate_path(model, seed, static_cast<std::uint64_t>(path), worker.workspace,
-                  worker.outcome);
+    simulate_path(model, seed, static_cast<std::uint64_t>(path), worker.workspace, worker.outcome);
     worker.tally.add(model, worker.outcome);
   }
 }
@@ -40,8 +39,7 @@ Tally simulate(const Model& model, const EngineOptions& options) {
   const std::int64_t paths = model.spec.simulation.paths;
   tbb::enumerable_thread_specific<Worker> workers([&model] { return Worker(model); });
   std::atomic<std::int64_t> done{0};
-  tbb::task_arena arena(options.threads > 0 ? options.threads
-                                            : tbb::task_arena::automatic);
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, paths, kGrain),
                       [&](const tbb::blocked_range<std::int64_t>& range) {

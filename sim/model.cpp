@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/model.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 #include <limits>
 
 #include "breakeven/correlation.hpp"
@@ -59,8 +59,8 @@ void build_periods(const ScenarioSpec& spec, Model& model) {
         const int quarter_key = ym.year * 4 + (ym.month - 1) / 3;
         if (quarter_key != current) {
           current = quarter_key;
-          const int first = YearMonth{ym.year, (ym.month - 1) / 3 * 3 + 1}.ordinal() -
-                            start.ordinal();
+          const int first =
+              YearMonth{ym.year, (ym.month - 1) / 3 * 3 + 1}.ordinal() - start.ordinal();
           add_period(fmt::format("{}-Q{}", ym.year, (ym.month - 1) / 3 + 1), first, first + 2);
         }
         model.period_of_month[static_cast<std::size_t>(m)] =
@@ -110,10 +110,9 @@ void build_slots(const ScenarioSpec& spec, Model& model) {
   if (spec.revenue.model == RevenueModel::growth) {
     ix.growth = add_slot(model, "revenue.growth", spec.revenue.growth);
     // Without its own value the long-run growth is the same draw as the starting growth.
-    ix.long_run_growth = spec.revenue.long_run_growth
-                             ? add_slot(model, "revenue.long_run_growth",
-                                        *spec.revenue.long_run_growth)
-                             : ix.growth;
+    ix.long_run_growth = spec.revenue.long_run_growth ? add_slot(model, "revenue.long_run_growth",
+                                                                 *spec.revenue.long_run_growth)
+                                                      : ix.growth;
   } else {
     const MarketSpec& market = *spec.market;
     ix.market_size = add_slot(model, "market.size", market.size);
@@ -123,9 +122,8 @@ void build_slots(const ScenarioSpec& spec, Model& model) {
     ix.share_speed = add_slot(model, "market.share_speed", market.share_speed);
   }
   ix.gross = add_slot(model, "margin.gross", spec.margin.gross);
-  ix.gross_long_run = spec.margin.long_run
-                          ? add_slot(model, "margin.long_run", *spec.margin.long_run)
-                          : ix.gross;
+  ix.gross_long_run =
+      spec.margin.long_run ? add_slot(model, "margin.long_run", *spec.margin.long_run) : ix.gross;
   const CostsSpec& c = spec.costs;
   ix.rnd = add_slot(model, "costs.rnd", c.rnd);
   ix.rnd_growth = add_slot(model, "costs.rnd_growth", c.rnd_growth);
@@ -159,21 +157,27 @@ void build_funding(const ScenarioSpec& spec, Model& model) {
   }
   if (!spec.policy) return;
   const FundingPolicy& policy = *spec.policy;
-  model.policy = CompiledPolicy{
-      static_cast<double>(policy.trigger_runway_months),
-      policy.size_months,
-      policy.success_probability,
-      policy.lag_months,
-      policy.retry_months,
-      policy.max_raises,
-      policy.not_before ? std::max(0, month_index(spec, *policy.not_before)) : 0};
+  model.policy =
+      CompiledPolicy{static_cast<double>(policy.trigger_runway_months),
+                     policy.size_months,
+                     policy.success_probability,
+                     policy.lag_months,
+                     policy.retry_months,
+                     policy.max_raises,
+                     policy.not_before ? std::max(0, month_index(spec, *policy.not_before)) : 0};
 }
 
 void build_events(const ScenarioSpec& spec, Model& model) {
   for (std::size_t i = 0; i < spec.events.size(); ++i) {
     const EventSpec& event = spec.events[i];
-    CompiledEvent compiled{event.name, event.target,  event.effect, event.duration_months,
-                           false,      0.0,           0,            model.months - 1,
+    CompiledEvent compiled{event.name,
+                           event.target,
+                           event.effect,
+                           event.duration_months,
+                           false,
+                           0.0,
+                           0,
+                           model.months - 1,
                            std::numeric_limits<int>::max()};
     if (event.date) {
       const int month = month_index(spec, *event.date);
@@ -187,7 +191,8 @@ void build_events(const ScenarioSpec& spec, Model& model) {
     } else {
       compiled.probability = -std::expm1(-*event.rate_per_year / 12.0);
       if (event.start) compiled.first_month = std::max(0, month_index(spec, *event.start));
-      if (event.end) compiled.last_month = std::min(model.months - 1, month_index(spec, *event.end));
+      if (event.end)
+        compiled.last_month = std::min(model.months - 1, month_index(spec, *event.end));
       if (event.start && event.end && *event.end < *event.start)
         fail(spec, fmt::format("events.{}.end", i), "must not be before the event's start");
       if (event.max_occurrences) compiled.max_occurrences = *event.max_occurrences;
@@ -224,9 +229,10 @@ void build_copula(const ScenarioSpec& spec, const ModelOptions& options, Model& 
       throw ScenarioError(c.where, key, "a parameter cannot be correlated with itself");
     for (int k = 0; k < 2; ++k)
       if (model.slots[static_cast<std::size_t>(slots[k])].dist.is_constant())
-        model.warnings.push_back(fmt::format("{}: '{}' is a constant, so its correlation has no "
-                                             "effect",
-                                             key, k == 0 ? c.a : c.b));
+        model.warnings.push_back(
+            fmt::format("{}: '{}' is a constant, so its correlation has no "
+                        "effect",
+                        key, k == 0 ? c.a : c.b));
     pairs.emplace_back(member(slots[0]), member(slots[1]));
   }
   const auto n = static_cast<Eigen::Index>(model.copula_slots.size());
@@ -244,8 +250,12 @@ void build_copula(const ScenarioSpec& spec, const ModelOptions& options, Model& 
   if (repair.repaired) {
     std::string changed;
     for (auto [i, j] : repair.changed_pairs) {
-      const auto& ki = model.slots[static_cast<std::size_t>(model.copula_slots[static_cast<std::size_t>(i)])].key;
-      const auto& kj = model.slots[static_cast<std::size_t>(model.copula_slots[static_cast<std::size_t>(j)])].key;
+      const auto& ki =
+          model.slots[static_cast<std::size_t>(model.copula_slots[static_cast<std::size_t>(i)])]
+              .key;
+      const auto& kj =
+          model.slots[static_cast<std::size_t>(model.copula_slots[static_cast<std::size_t>(j)])]
+              .key;
       changed += fmt::format("{}{} ~ {}: {:.3f} -> {:.3f}", changed.empty() ? "" : "; ", ki, kj,
                              matrix(i, j), repair.matrix(i, j));
     }
@@ -280,7 +290,8 @@ Model build_model(const ScenarioSpec& spec, const ModelOptions& options) {
   if (spec.revenue.seasonality)
     for (int m = 0; m < model.months; ++m)
       model.seasonality[static_cast<std::size_t>(m)] =
-          (*spec.revenue.seasonality)[static_cast<std::size_t>((sim.start.plus_months(m).month - 1) / 3)];
+          (*spec.revenue
+                .seasonality)[static_cast<std::size_t>((sim.start.plus_months(m).month - 1) / 3)];
   model.growth_decay = decay_table(model.months, spec.revenue.half_life_years);
   model.margin_decay = decay_table(model.months, spec.margin.half_life_years);
 
@@ -294,8 +305,8 @@ Model build_model(const ScenarioSpec& spec, const ModelOptions& options) {
     if (!model.target_period)
       fail(spec, "breakeven.target",
            fmt::format("'{}' is not a {} period that ends within the simulation ({} to {})",
-                       *spec.breakeven.target, to_string(spec.breakeven.period),
-                       sim.start.label(), sim.horizon.label()));
+                       *spec.breakeven.target, to_string(spec.breakeven.period), sim.start.label(),
+                       sim.horizon.label()));
   }
   build_fiscal_years(spec, model);
   build_slots(spec, model);

@@ -17,12 +17,16 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr int kNever = std::numeric_limits<int>::max();
 constexpr double kInvSqrt12 = 0.28867513459481287;  // volatilities are annual; steps monthly
 
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 double standard_normal_quantile(double u) {
   return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u);
 }
-double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double standard_normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 /// Months until the next arrival of a process that fires with probability 1 - exp(-rate/12) in
 /// each month: a geometric number of misses. One uniform per arrival instead of one per month.
@@ -57,18 +61,22 @@ struct TargetEffect {
 };
 
 bool is_level_target(EventTarget target) {
-  return target == EventTarget::revenue || target == EventTarget::rnd ||
-         target == EventTarget::sga;
+  return target == EventTarget::revenue || target == EventTarget::rnd || target == EventTarget::sga;
 }
 
 double metric_of(Metric metric, double net_income, double sbc, double operating_income,
                  double operating_cash_flow, double free_cash_flow) {
   switch (metric) {
-    case Metric::net_income: return net_income;
-    case Metric::net_income_ex_sbc: return net_income + sbc;
-    case Metric::operating_income: return operating_income;
-    case Metric::operating_cash_flow: return operating_cash_flow;
-    case Metric::free_cash_flow: return free_cash_flow;
+    case Metric::net_income:
+      return net_income;
+    case Metric::net_income_ex_sbc:
+      return net_income + sbc;
+    case Metric::operating_income:
+      return operating_income;
+    case Metric::operating_cash_flow:
+      return operating_cash_flow;
+    case Metric::free_cash_flow:
+      return free_cash_flow;
   }
   return net_income;
 }
@@ -104,8 +112,8 @@ void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
   for (std::size_t i = 0; i < n; ++i) draws[i] = model.slots[i].dist.quantile(draws[i]);
 }
 
-void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
-                   PathWorkspace& ws, PathOutcome& out, std::vector<MonthRecord>* trace) {
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,
+                   PathOutcome& out, std::vector<MonthRecord>* trace) {
   const ScenarioSpec& spec = model.spec;
   const ParamIndex& ix = model.index;
   const int months = model.months;
@@ -198,9 +206,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
     round_landing = round_landing_large.data();
   }
   for (std::size_t r = 0; r < model.rounds.size(); ++r)
-    round_landing[r] = funding_stream.uniform() < model.rounds[r].probability
-                           ? param(ix.round_amount[r])
-                           : 0.0;
+    round_landing[r] =
+        funding_stream.uniform() < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
   const CompiledPolicy* policy = model.policy ? &*model.policy : nullptr;
   int raises_started = 0, raise_resolves = kNever, blocked_until = 0;
   double raise_amount = 0;
@@ -227,8 +234,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   const double ttm_before_start = spec.state.ttm.value_or(0.0) / 12.0;
   std::fill(ws.period_metric.begin(), ws.period_metric.end(), 0.0);
   if (!ttm) ws.period_metric[0] = spec.state.ytd;
-  const bool ytd_in_first_year = metric_kind == Metric::net_income &&
-                                 period_kind == PeriodKind::year;
+  const bool ytd_in_first_year =
+      metric_kind == Metric::net_income && period_kind == PeriodKind::year;
   if (ytd_in_first_year && !out.years.empty()) out.years[0].net_income = spec.state.ytd;
   int next_period = 0;  // the next period to judge, in time order
   int run_length = 0, run_start = -1;
@@ -244,8 +251,10 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
       const double effect = event.effect.sample(event_stream);
       const int t = static_cast<int>(event.target);
       if (event.duration_months == 0) {
-        if (is_level_target(event.target)) effects[at(t)].permanent *= 1.0 + effect;
-        else effects[at(t)].permanent += effect;
+        if (is_level_target(event.target))
+          effects[at(t)].permanent *= 1.0 + effect;
+        else
+          effects[at(t)].permanent += effect;
       } else {
         ws.temporary[t].push_back({m + event.duration_months, effect});
       }
@@ -263,10 +272,12 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
       TargetEffect& effect = effects[at(t)];
       effect.current = effect.permanent;
       if (temporary.empty()) continue;
-      std::erase_if(temporary, [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
+      std::erase_if(temporary,
+                    [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
       const bool level = is_level_target(static_cast<EventTarget>(t));
       for (const auto& active : temporary)
-        effect.current = level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
+        effect.current =
+            level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
     }
     const double revenue_factor = effects[at(static_cast<int>(EventTarget::revenue))].current;
     const double growth_shift = effects[at(static_cast<int>(EventTarget::growth))].current;
@@ -285,9 +296,9 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
                    (company_vol > 0 ? company_vol * company.normal() : 0.0);
     } else {
       revenue = std::exp(log_level) * revenue_factor * season;
-      const double log_growth =
-          log_growth_long + (log_growth_start - log_growth_long) * model.growth_decay[at(m)] +
-          growth_shift;
+      const double log_growth = log_growth_long +
+                                (log_growth_start - log_growth_long) * model.growth_decay[at(m)] +
+                                growth_shift;
       log_level += log_growth / 12.0 + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0) +
                    (company_vol > 0 ? company_vol * company.normal() : 0.0);
     }
@@ -311,8 +322,10 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
     double raised_in = 0;
     if (raise_resolves == m) {
       raise_resolves = kNever;
-      if (funding_stream.uniform() < policy->success_probability) raised_in = raise_amount;
-      else blocked_until = m + policy->retry_months;
+      if (funding_stream.uniform() < policy->success_probability)
+        raised_in = raise_amount;
+      else
+        blocked_until = m + policy->retry_months;
     }
 
     // Standalone track: same operations, no contingent raises, runs on below the minimum.
@@ -360,8 +373,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
             m >= blocked_until) {
           ++raises_started;
           raise_resolves = m + policy->lag_months;
-          raise_amount = policy->size_months ? *policy->size_months * mean_burn
-                                             : param(ix.policy_amount);
+          raise_amount =
+              policy->size_months ? *policy->size_months * mean_burn : param(ix.policy_amount);
         }
       }
     }
@@ -392,9 +405,9 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
     }
 
     if (trace) {
-      trace->push_back({m, revenue, gross_margin, rnd_m, sga_m, sbc, depreciation,
-                        operating_income, subsidies, interest, tax, net_income, wc_change, capex,
-                        free_cash_flow, scheduled_in + raised_in, cash, standalone_cash, metric});
+      trace->push_back({m, revenue, gross_margin, rnd_m, sga_m, sbc, depreciation, operating_income,
+                        subsidies, interest, tax, net_income, wc_change, capex, free_cash_flow,
+                        scheduled_in + raised_in, cash, standalone_cash, metric});
     }
     // a_m = (1 + g)^(m / 12), one monthly step at a time.
     rnd *= rnd_step;

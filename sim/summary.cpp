@@ -8,7 +8,9 @@
 namespace breakeven {
 namespace {
 
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 Estimate estimate(std::uint64_t count, std::uint64_t total) {
   if (total == 0) return {};
@@ -144,9 +146,9 @@ std::vector<Assumption> key_assumptions(const Model& model) {
   if (spec.revenue.model == RevenueModel::growth && spec.revenue.volatility > 0)
     list.push_back({"revenue.volatility", fmt::format("{:g}", spec.revenue.volatility)});
   for (const FundingRound& round : spec.rounds)
-    list.push_back({"funding: " + round.name,
-                    fmt::format("{} in {}, p = {:g}", round.amount.describe(), round.date.label(),
-                                round.probability)});
+    list.push_back(
+        {"funding: " + round.name, fmt::format("{} in {}, p = {:g}", round.amount.describe(),
+                                               round.date.label(), round.probability)});
   for (const EventSpec& event : spec.events)
     list.push_back({"event: " + event.name,
                     fmt::format("{} {} ({})", to_string(event.target), event.effect.describe(),

@@ -3,7 +3,9 @@
 
 namespace breakeven {
 namespace {
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 void add_counts(std::vector<std::uint64_t>& into, const std::vector<std::uint64_t>& from) {
   for (std::size_t i = 0; i < into.size(); ++i) into[i] += from[i];
@@ -24,9 +26,12 @@ Tally::Tally(const Model& model)
 
 void Tally::add(const Model& model, const PathOutcome& outcome) {
   ++paths;
-  if (outcome.breakeven_period >= 0) ++breakeven_by_period[at(outcome.breakeven_period)];
-  else if (outcome.cashout_month >= 0) ++cash_out_first;
-  else ++not_within_horizon;
+  if (outcome.breakeven_period >= 0)
+    ++breakeven_by_period[at(outcome.breakeven_period)];
+  else if (outcome.cashout_month >= 0)
+    ++cash_out_first;
+  else
+    ++not_within_horizon;
   if (outcome.cashout_month >= 0)
     ++cashout_by_year[at(model.fiscal_year_of_month[at(outcome.cashout_month)])];
   ++runway_months[at(outcome.runway_months)];
