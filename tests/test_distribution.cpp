@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+// Statistical tests hold "within 4 standard errors" (OpenMC's convention): with fixed seeds they
+// are deterministic, and a real bias in a sampler moves them by far more than 4 SE at N = 200k.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/lognormal.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/triangular.hpp>
+#include <boost/math/distributions/uniform.hpp>
+#include <catch2/catch.hpp>
+
+#include "breakeven/distribution.hpp"
+#include "breakeven/random_stream.hpp"
+
+namespace {
+
+using breakeven::DistKind;
+using breakeven::Distribution;
+using breakeven::RandomStream;
+using breakeven::Substream;
+namespace bm = boost::math;
+
+constexpr std::size_t kN = 200'000;
+constexpr double kSigmas = 4;
+const double kProbes[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+std::vector<double> draw(const Distribution& d, std::uint64_t seed, std::size_t n = kN) {
+  RandomStream stream(seed, 0, Substream::parameters);
+  std::vector<double> xs(n);
+  for (double& x : xs) x = d.sample(stream);
+  return xs;
+}
+
+double mean_of(const std::vector<double>& xs) {
+  double s = 0;
+  for (double x : xs) s += x;
+  return s / static_cast<double>(xs.size());
+}
+
+double variance_of(const std::vector<double>& xs) {
+  const double m = mean_of(xs);
+  double s = 0;
+  for (double x : xs) s += (x - m) * (x - m);
+  return s / static_cast<double>(xs.size() - 1);
+}
+
+/// The ceil(q n)-th smallest of a sorted sample.
+double order_statistic(const std::vector<double>& sorted, double q) {
+  const auto k = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+  return sorted[std::max<std::size_t>(k, 1) - 1];
+}
+
+/// Compares a sample of `d` with Boost's reference distribution `ref` of (x - shift) / scale:
+/// mean within 4 SE, variance within 4 SE of s^2 (from the kurtosis), and each probe quantile
+/// between Boost's quantiles at q -/+ 4 binomial SE (the count below the true quantile is
+/// Binomial(n, q)).
+template <class Ref>
+void check_sample_against(const Distribution& d, const Ref& ref, double shift, double scale,
+                          std::uint64_t seed) {
+  std::vector<double> xs = draw(d, seed);
+  const double n = static_cast<double>(xs.size());
+  const double mu = shift + scale * bm::mean(ref);
+  const double var = scale * scale * bm::variance(ref);
+  const double kurt = bm::kurtosis(ref);  // mu_4 / sigma^4
+
+  CAPTURE(d.describe());
+  const double mean_se = std::sqrt(var / n);
+  CHECK(std::abs(mean_of(xs) - mu) < kSigmas * mean_se);
+  CHECK(std::abs(d.expected_value() - mu) < 1e-12 * (std::abs(mu) + std::sqrt(var)));
+  // Var(s^2) ~ (mu_4 - sigma^4) / n.
+  const double var_se = var * std::sqrt((kurt - 1) / n);
+  CHECK(std::abs(variance_of(xs) - var) < kSigmas * var_se);
+
+  std::sort(xs.begin(), xs.end());
+  for (double q : kProbes) {
+    CAPTURE(q);
+    const double se = std::sqrt(q * (1 - q) / n);
+    const double lo = shift + scale * bm::quantile(ref, q - kSigmas * se);
+    const double hi = shift + scale * bm::quantile(ref, q + kSigmas * se);
+    const double x = order_statistic(xs, q);
+    CHECK(x >= lo);
+    CHECK(x <= hi);
+  }
+}
+
+/// quantile(u) agrees with Boost's (default-policy) quantile to 1e-10 relative.
+template <class Ref>
+void check_quantile_against(const Distribution& d, const Ref& ref, double shift, double scale) {
+  const double us[] = {1e-9, 1e-6, 1e-3, 0.01, 0.05, 0.1,   0.25,     0.4,     0.5,
+                       0.6,  0.75, 0.9,  0.95, 0.99, 0.999, 1 - 1e-6, 1 - 1e-9};
+  const double width = scale * bm::standard_deviation(ref);
+  for (double u : us) {
+    CAPTURE(d.describe(), u);
+    const double expected = shift + scale * bm::quantile(ref, u);
+    CHECK(std::abs(d.quantile(u) - expected) <= 1e-10 * std::max(std::abs(expected), width));
+  }
+}
+
+/// Kolmogorov-style check of a truncated sample: the empirical CDF against
+/// (F(x) - F(lo)) / (F(hi) - F(lo)) at several points, within 1.95 / sqrt(n) (the KS statistic's
+/// 0.1 % critical value, so also conservative for a handful of points).
+void check_truncated(const Distribution& d, double lo, double hi, std::uint64_t seed) {
+  CAPTURE(d.describe());
+  const Distribution t = d.truncated(lo, hi);
+  std::vector<double> xs = draw(t, seed);
+  std::sort(xs.begin(), xs.end());
+  CHECK(xs.front() >= lo);
+  CHECK(xs.back() <= hi);
+  const double f_lo = d.cdf(lo), f_hi = d.cdf(hi);
+  const double n = static_cast<double>(xs.size());
+  double worst = 0;
+  for (int i = 1; i < 20; ++i) {
+    const double x = lo + (hi - lo) * i / 20.0;
+    const double expected = (d.cdf(x) - f_lo) / (f_hi - f_lo);
+    const auto below = std::upper_bound(xs.begin(), xs.end(), x) - xs.begin();
+    worst = std::max(worst, std::abs(static_cast<double>(below) / n - expected));
+  }
+  CHECK(worst < 1.95 / std::sqrt(n));
+  // The truncated mean (closed form or quadrature) against the sample mean.
+  CHECK(std::abs(t.expected_value() - mean_of(xs)) < kSigmas * std::sqrt(variance_of(xs) / n));
+}
+
+}  // namespace
+
+TEST_CASE("normal samples match Boost's normal", "[distribution]") {
+  const Distribution d = Distribution::make_normal(10, 2);
+  const bm::normal_distribution<> ref(10, 2);
+  check_quantile_against(d, ref, 0, 1);
+  check_sample_against(d, ref, 0, 1, 1);
+}
+
+TEST_CASE("lognormal samples match Boost's lognormal", "[distribution]") {
+  const Distribution d = Distribution::make_lognormal(1.2, 0.3);
+  const bm::lognormal_distribution<> ref(std::log(1.2), 0.3);
+  check_quantile_against(d, ref, 0, 1);
+  check_sample_against(d, ref, 0, 1, 2);
+  CHECK(d.quantile(0.5) == Approx(1.2).epsilon(1e-14));
+}
+
+TEST_CASE("uniform samples match Boost's uniform", "[distribution]") {
+  const Distribution d = Distribution::make_uniform(-1, 3);
+  const bm::uniform_distribution<> ref(-1, 3);
+  check_quantile_against(d, ref, 0, 1);
+  check_sample_against(d, ref, 0, 1, 3);
+}
+
+TEST_CASE("triangular samples match Boost's triangular", "[distribution]") {
+  const Distribution d = Distribution::make_triangular(0, 2, 5);
+  const bm::triangular_distribution<> ref(0, 2, 5);
+  check_quantile_against(d, ref, 0, 1);
+  check_sample_against(d, ref, 0, 1, 4);
+  // Mode at an end: a right triangle.
+  const Distribution right = Distribution::make_triangular(1, 1, 3);
+  check_sample_against(right, bm::triangular_distribution<>(1, 1, 3), 0, 1, 5);
+}
+
+TEST_CASE("pert is a scaled beta with lambda 4", "[distribution]") {
+  const double lo = 0.4, mode = 0.55, hi = 0.65;
+  const Distribution d = Distribution::make_pert(lo, mode, hi);
+  // alpha = 1 + 4 (mode - min) / (max - min) = 3.4, beta = 1 + 4 (max - mode) / (max - min) = 2.6
+  const bm::beta_distribution<> ref(3.4, 2.6);
+  check_quantile_against(d, ref, lo, hi - lo);
+  check_sample_against(d, ref, lo, hi - lo, 6);
+  CHECK(d.expected_value() == Approx((lo + 4 * mode + hi) / 6).epsilon(1e-14));
+  CHECK(d.describe() == "pert(0.4, 0.55, 0.65)");
+}
+
+TEST_CASE("beta samples match Boost's beta, scaled and not", "[distribution]") {
+  const Distribution scaled = Distribution::make_beta(2, 5, 10, 20);
+  const bm::beta_distribution<> ref(2, 5);
+  check_quantile_against(scaled, ref, 10, 10);
+  check_sample_against(scaled, ref, 10, 10, 7);
+  // U-shaped: infinite density at both ends.
+  const Distribution arcsine = Distribution::make_beta(0.5, 0.5);
+  check_quantile_against(arcsine, bm::beta_distribution<>(0.5, 0.5), 0, 1);
+  check_sample_against(arcsine, bm::beta_distribution<>(0.5, 0.5), 0, 1, 8);
+}
+
+TEST_CASE("discrete frequencies match the normalised weights", "[distribution]") {
+  // Unsorted values and weights that do not sum to 1.
+  const Distribution d = Distribution::make_discrete({30, -5, 10, 20}, {1, 2, 3, 4});
+  REQUIRE(d.values == std::vector<double>{-5, 10, 20, 30});
+  REQUIRE(d.weights == std::vector<double>{0.2, 0.3, 0.4, 0.1});
+  const std::vector<double> xs = draw(d, 9);
+  const double n = static_cast<double>(xs.size());
+  double expected_mean = 0;
+  for (std::size_t i = 0; i < d.values.size(); ++i) {
+    const double p = d.weights[i];
+    expected_mean += p * d.values[i];
+    const auto hits = std::count(xs.begin(), xs.end(), d.values[i]);
+    CAPTURE(d.values[i]);
+    CHECK(std::abs(static_cast<double>(hits) / n - p) < kSigmas * std::sqrt(p * (1 - p) / n));
+  }
+  CHECK(d.expected_value() == Approx(expected_mean).epsilon(1e-14));
+  // The inverse CDF is monotone: it walks the cumulative weights in value order.
+  CHECK(d.quantile(0.1) == -5);
+  CHECK(d.quantile(0.3) == 10);
+  CHECK(d.quantile(0.85) == 20);
+  CHECK(d.quantile(0.95) == 30);
+  CHECK(d.cdf(10) == Approx(0.5));
+  CHECK(d.cdf(-6) == 0);
+  CHECK(d.cdf(100) == Approx(1));
+}
+
+TEST_CASE("90 % interval forms reproduce their quantiles", "[distribution]") {
+  // The spec's z = 1.6449 differs from the exact 1.64485 by 3e-5 sd: tolerance 1e-4 of the width.
+  const Distribution n = Distribution::make_normal_interval(2, 8);
+  CHECK(n.mean == Approx(5));
+  CHECK(std::abs(n.quantile(0.05) - 2) < 1e-4 * 6);
+  CHECK(std::abs(n.quantile(0.95) - 8) < 1e-4 * 6);
+  const Distribution ln = Distribution::make_lognormal_interval(0.5, 4.5);
+  CHECK(ln.quantile(0.5) == Approx(1.5));  // geometric mean of the bounds
+  CHECK(std::abs(std::log(ln.quantile(0.05) / 0.5)) < 1e-4 * std::log(9));
+  CHECK(std::abs(std::log(ln.quantile(0.95) / 4.5)) < 1e-4 * std::log(9));
+}
+
+TEST_CASE("truncated distributions stay in bounds and follow the conditional CDF",
+          "[distribution]") {
+  check_truncated(Distribution::make_normal(0, 1), -0.5, 2, 11);
+  check_truncated(Distribution::make_lognormal(1.2, 0.5), 1, 3, 12);
+  check_truncated(Distribution::make_pert(0.4, 0.55, 0.65), 0.5, 0.6, 13);
+  check_truncated(Distribution::make_triangular(0, 2, 5), 1, 4, 14);
+  check_truncated(Distribution::make_beta(0.5, 0.5, 0, 10), 0, 3, 15);
+  check_truncated(Distribution::make_uniform(0, 10), 2, 20, 16);
+}
+
+TEST_CASE("truncation is exact where it matters", "[distribution]") {
+  SECTION("truncated normal mean has the closed form") {
+    const Distribution t = Distribution::make_normal(1, 2).truncated(0, 4);
+    const bm::normal_distribution<> z;
+    const double a = (0 - 1) / 2.0, b = (4 - 1) / 2.0;
+    const double expected =
+        1 + 2 * (bm::pdf(z, a) - bm::pdf(z, b)) / (bm::cdf(z, b) - bm::cdf(z, a));
+    CHECK(t.expected_value() == Approx(expected).epsilon(1e-12));
+  }
+  SECTION("a far upper tail keeps its precision") {
+    // 1 - F(6) = 1e-9: working with F alone would leave only ~7 digits.
+    const Distribution t = Distribution::make_normal(0, 1).truncated(6, 7);
+    const bm::normal_distribution<> z;
+    const double s6 = bm::cdf(bm::complement(z, 6.0)), s7 = bm::cdf(bm::complement(z, 7.0));
+    const double median = bm::quantile(bm::complement(z, (s6 + s7) / 2));
+    CHECK(t.quantile(0.5) == Approx(median).epsilon(1e-10));
+    CHECK(t.quantile(1e-12) >= 6);
+    CHECK(t.quantile(1 - 1e-12) <= 7);
+  }
+  SECTION("one-sided and nested truncation") {
+    const Distribution d = Distribution::make_normal(0, 1);
+    const Distribution t = d.truncated(0, std::numeric_limits<double>::infinity());
+    CHECK(t.quantile(0.5) == Approx(bm::quantile(bm::normal_distribution<>(), 0.75)));
+    CHECK(t.expected_value() == Approx(std::sqrt(2 / M_PI)).epsilon(1e-12));  // half-normal
+    const Distribution tt = t.truncated(-5, 1);
+    CHECK(*tt.truncate_lo == 0);
+    CHECK(*tt.truncate_hi == 1);
+  }
+  SECTION("discrete truncation keeps the values inside, renormalised") {
+    const Distribution t = Distribution::make_discrete({1, 2, 3, 4}, {1, 1, 1, 1}).truncated(2, 3);
+    CHECK(t.quantile(0.25) == 2);
+    CHECK(t.quantile(0.75) == 3);
+    CHECK(t.expected_value() == Approx(2.5));
+  }
+  SECTION("bounds without probability are rejected") {
+    CHECK_THROWS_AS(Distribution::make_uniform(0, 1).truncated(2, 3), std::invalid_argument);
+    CHECK_THROWS_AS(Distribution::make_discrete({1, 2}, {1, 1}).truncated(1.2, 1.8),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(Distribution::make_normal(0, 1).truncated(1, 0), std::invalid_argument);
+  }
+}
+
+TEST_CASE("degenerate and constant distributions", "[distribution]") {
+  const Distribution c = Distribution::constant_value(0.55);
+  CHECK(c.is_constant());
+  CHECK(c.quantile(0.01) == 0.55);
+  CHECK(c.quantile(0.99) == 0.55);
+  CHECK(c.expected_value() == 0.55);
+  CHECK(c.describe() == "0.55");
+  CHECK(Distribution::make_pert(2, 2, 2).is_constant());
+  CHECK(Distribution::make_triangular(3, 3, 3).quantile(0.3) == 3);
+  CHECK(Distribution::make_normal(4, 0).is_constant());
+  CHECK(Distribution::make_uniform(1, 1).quantile(0.7) == 1);
+  // A constant still consumes one uniform, so later draws do not shift when it becomes random.
+  RandomStream a(5, 6, Substream::parameters), b(5, 6, Substream::parameters);
+  (void)c.sample(a);
+  (void)b.uniform();
+  CHECK(a() == b());
+}
+
+TEST_CASE("extreme uniforms do not throw", "[distribution]") {
+  // A copula's Phi(z) rounds to exactly 0 or 1 for |z| > 8.3 or so.
+  const Distribution d = Distribution::make_lognormal(1, 0.5);
+  CHECK(std::isfinite(d.quantile(1.0)));
+  CHECK(d.quantile(0.0) > 0);
+  CHECK(std::isfinite(Distribution::make_normal(0, 1).quantile(0.0)));
+  CHECK(Distribution::make_beta(2, 3).quantile(1.0) <= 1);
+}
+
+TEST_CASE("describe is short and mentions truncation", "[distribution]") {
+  CHECK(Distribution::make_lognormal(1.2, 0.3).describe() == "lognormal(median 1.2, sigma 0.3)");
+  CHECK(Distribution::make_normal(0.1, 0.05).describe() == "normal(mean 0.1, sd 0.05)");
+  CHECK(Distribution::make_uniform(0, 702000000).describe() == "uniform(0, 702000000)");
+  CHECK(Distribution::make_beta(2, 5, 10, 20).describe() == "beta(2, 5) on [10, 20]");
+  CHECK(Distribution::make_discrete({2, 1}, {1, 3}).describe() == "discrete(1: 0.75, 2: 0.25)");
+  CHECK(Distribution::make_normal(0, 1).truncated(-1, 2).describe() ==
+        "normal(mean 0, sd 1) truncated to [-1, 2]");
+}
+
+TEST_CASE("factories reject invalid parameters", "[distribution]") {
+  CHECK_THROWS_AS(Distribution::make_normal(0, -1), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_lognormal(0, 1), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_lognormal_interval(-1, 2), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_triangular(0, 3, 2), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_pert(1, 0, 2), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_beta(0, 1), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_discrete({1, 2}, {1}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_discrete({1, 2}, {0, 0}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_discrete({1}, {-1}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::make_normal(std::nan(""), 1), std::invalid_argument);
+}
