@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -216,6 +217,86 @@ std::string number(double x) {
   return std::string(buf, static_cast<std::size_t>(std::max(n, 0)));
 }
 
+/// Chebyshev series on [0, 1] (in y = 2t - 1), evaluated by Clenshaw's recurrence.
+double chebyshev(const std::vector<double>& c, double t) {
+  const double y = 2 * t - 1;
+  double b1 = 0, b2 = 0;
+  for (std::size_t k = c.size(); k-- > 1;) {
+    const double b0 = 2 * y * b1 - b2 + c[k];
+    b2 = b1;
+    b1 = b0;
+  }
+  return y * b1 - b2 + c[0];
+}
+
+/// Chebyshev coefficients of g on [0, 1] from n nodes, without the trailing ones below 1e-16
+/// (they would only cost time).
+template <class G>
+std::vector<double> chebyshev_fit(G&& g, int n) {
+  constexpr double kPi = 3.14159265358979323846;
+  std::vector<double> values(static_cast<std::size_t>(n));
+  for (int k = 0; k < n; ++k)
+    values[static_cast<std::size_t>(k)] = g(0.5 * (1 + std::cos(kPi * (k + 0.5) / n)));
+  std::vector<double> c(static_cast<std::size_t>(n));
+  for (int j = 0; j < n; ++j) {
+    double sum = 0;
+    for (int k = 0; k < n; ++k)
+      sum += values[static_cast<std::size_t>(k)] * std::cos(kPi * j * (k + 0.5) / n);
+    c[static_cast<std::size_t>(j)] = (j == 0 ? 1.0 : 2.0) * sum / n;
+  }
+  while (c.size() > 1 && std::abs(c.back()) < 1e-16) c.pop_back();
+  return c;
+}
+
+}  // namespace
+
+/// The inverse CDF of a beta(alpha, beta) on [0, 1], as two Chebyshev series. Near u = 0 the
+/// quantile behaves like u^(1/alpha), which no polynomial follows; in t = (2u)^(1/alpha) it is
+/// analytic (a power series in t), so the lower half u <= 1/2 is a series in t and the upper half
+/// one in s = (2(1 - u))^(1/beta) for 1 - x. Built once per distribution from Boost's ibeta_inv
+/// and checked against it between the nodes; if a shape is too extreme for the series to reach
+/// kTableTolerance, no table is attached and quantile() calls Boost directly.
+struct QuantileTable {
+  double inv_alpha = 1, inv_beta = 1;
+  std::vector<double> lower, upper;
+
+  double operator()(double u) const {
+    if (u <= 0.5) return std::clamp(chebyshev(lower, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
+    return std::clamp(1 - chebyshev(upper, std::pow(2 * (1 - u), inv_beta)), 0.0, 1.0);
+  }
+};
+
+namespace {
+
+constexpr double kTableTolerance = 1e-13;  // absolute, on [0, 1]
+
+std::shared_ptr<const QuantileTable> make_beta_table(double alpha, double beta) {
+  const FastPolicy pol;
+  // ibeta_inv(beta, alpha, q) is 1 - x for the x with upper tail q: symmetric and exact near 1.
+  const auto lower_g = [&](double t) {
+    return bm::ibeta_inv(alpha, beta, 0.5 * std::pow(t, alpha), pol);
+  };
+  const auto upper_g = [&](double s) {
+    return bm::ibeta_inv(beta, alpha, 0.5 * std::pow(s, beta), pol);
+  };
+  for (int n : {40, 80}) {
+    auto table = std::make_shared<QuantileTable>();
+    table->inv_alpha = 1 / alpha;
+    table->inv_beta = 1 / beta;
+    table->lower = chebyshev_fit(lower_g, n);
+    table->upper = chebyshev_fit(upper_g, n);
+    // Check halfway between the nodes' t (and at the ends), where the interpolation error peaks.
+    bool ok = true;
+    for (int k = -1; k <= n && ok; ++k) {
+      const double t = std::clamp((k + 0.37) / n, 0.0, 1.0);
+      ok = std::abs(chebyshev(table->lower, t) - lower_g(t)) <= kTableTolerance &&
+           std::abs(chebyshev(table->upper, t) - upper_g(t)) <= kTableTolerance;
+    }
+    if (ok) return table;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Distribution Distribution::constant_value(double v) {
@@ -304,6 +385,7 @@ Distribution Distribution::make_pert(double min, double mode, double max) {
   constexpr double kLambda = 4;
   d.alpha = 1 + kLambda * (mode - min) / (max - min);
   d.beta = 1 + kLambda * (max - mode) / (max - min);
+  d.quantile_table = make_beta_table(d.alpha, d.beta);
   return d;
 }
 
@@ -319,6 +401,7 @@ Distribution Distribution::make_beta(double alpha, double beta, double min, doub
   d.beta = beta;
   d.min = min;
   d.max = max;
+  d.quantile_table = make_beta_table(alpha, beta);
   return d;
 }
 
@@ -375,6 +458,16 @@ double Distribution::quantile(double u) const {
   if (degenerate(*this)) {
     const double v = degenerate_value(*this);
     return bounded ? std::clamp(v, lower_bound_of(*this), upper_bound_of(*this)) : v;
+  }
+  if (quantile_table) {  // beta, PERT
+    const double lo = lower_bound_of(*this), hi = upper_bound_of(*this);
+    double p = clamp_u(u);
+    if (bounded) {
+      // Bounded support, so no far tail to protect: F's own digits suffice.
+      const double p_lo = cdf(lo), p_hi = cdf(hi);
+      p = clamp_u(p_lo + u * (p_hi - p_lo));
+    }
+    return std::clamp(min + (max - min) * (*quantile_table)(p), lo, hi);
   }
   return with_boost(*this, [&](const auto& dist, double shift, double scale) {
     if (!bounded) return shift + scale * bm::quantile(dist, clamp_u(u));

@@ -182,6 +182,22 @@ TEST_CASE("beta samples match Boost's beta, scaled and not", "[distribution]") {
   check_sample_against(arcsine, bm::beta_distribution<>(0.5, 0.5), 0, 1, 8);
 }
 
+TEST_CASE("beta and PERT quantiles agree with Boost across shapes", "[distribution]") {
+  // The factories attach a Chebyshev table (or, for shapes it cannot fit, none); either way the
+  // inverse CDF must match Boost's ibeta_inv.
+  const double shapes[][2] = {{0.5, 0.5}, {0.1, 10}, {10, 0.1},  {50, 2},      {1, 5},    {5, 1},
+                              {1, 1},     {2, 2},    {3.4, 2.6}, {1.01, 4.99}, {200, 300}};
+  for (const auto& ab : shapes) {
+    const Distribution d = Distribution::make_beta(ab[0], ab[1], -2, 6);
+    check_quantile_against(d, bm::beta_distribution<>(ab[0], ab[1]), -2, 8);
+  }
+  for (double mode : {0.0, 0.01, 0.3, 0.5, 0.99, 1.0}) {
+    const Distribution d = Distribution::make_pert(0, mode, 1);
+    CHECK(d.quantile_table != nullptr);  // the fast path is what runs in practice
+    check_quantile_against(d, bm::beta_distribution<>(1 + 4 * mode, 1 + 4 * (1 - mode)), 0, 1);
+  }
+}
+
 TEST_CASE("discrete frequencies match the normalised weights", "[distribution]") {
   // Unsorted values and weights that do not sum to 1.
   const Distribution d = Distribution::make_discrete({30, -5, 10, 20}, {1, 2, 3, 4});
