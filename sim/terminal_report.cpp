@@ -255,12 +255,13 @@ void render_fans(std::string& out, const ScenarioResult& result) {
   // cells[row][column]: year, three quantiles per fan, alive share.
   const std::array<const std::vector<FanPoint>*, 3> series{&fans.revenue, &fans.net_income,
                                                            &fans.cash};
-  // One precision per fan, so a column's decimal points line up.
+  // One precision per fan, so a column's decimal points line up. It follows the medians: a
+  // far tail (p95 revenue of a boom path) should not cost the typical values their digits.
   std::array<int, 3> decimals{};
   for (std::size_t f = 0; f < 3; ++f) {
     double largest = 0;
     for (const auto& point : *series[f])
-      largest = std::max(largest, largest_magnitude({point.p05, point.p50, point.p95}));
+      largest = std::max(largest, largest_magnitude({point.p50}));
     decimals[f] = amount_decimals(largest);
   }
   std::vector<std::vector<std::string>> cells;
@@ -415,8 +416,6 @@ std::string render_terminal(const ScenarioResult& result, const TerminalStyle& s
   std::string fact_line;
   for (const auto& fact : facts) fact_line += fact_line.empty() ? fact : " · " + fact;
   out += "  " + paint(ansi::kDim, fact_line) + "\n";
-  for (const auto& warning : result.warnings)
-    out += "  " + paint(ansi::kYellow, "warning: " + warning) + "\n";
   out += "\n";
 
   render_breakeven(out, result, style, paint);

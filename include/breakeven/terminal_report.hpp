@@ -17,7 +17,8 @@ struct TerminalStyle {
 /// money unit), the headline P(break-even by target) with its standard error, the break-even
 /// distribution as a Unicode eighth-block histogram with "cash-out first" and "not within
 /// horizon" rows, cash-out, runway, funding need and a fan table by fiscal year. Ends with a
-/// newline. Contains no escape sequence unless `style.color`.
+/// newline. Contains no escape sequence unless `style.color`. Warnings are left out: the CLI
+/// prints them on stderr as the model is built, and the JSON report carries them.
 std::string render_terminal(const ScenarioResult& result, const TerminalStyle& style);
 
 /// Columns a UTF-8 string occupies in a terminal: East Asian wide and fullwidth characters
