@@ -75,17 +75,17 @@ TEST_CASE("a fiscal year is named by the calendar year in which it ends") {
 }
 
 TEST_CASE("sustained break-even needs consecutive profitable quarters") {
-  // Seasonality makes Q1 weak: revenue weights 0.6, 1.2, 1.2, 1.0.
+  // A strong Q4 and a weak Q1: the first profitable quarter is not the start of a run of three.
   const Model once = base_model(
-      {{"breakeven.period", "\"quarter\""}, {"revenue.seasonality", "[0.6, 1.2, 1.2, 1.0]"}});
+      {{"breakeven.period", "\"quarter\""}, {"revenue.seasonality", "[0.5, 0.9, 1.0, 1.6]"}});
   const Model twice = base_model({{"breakeven.period", "\"quarter\""},
-                                  {"revenue.seasonality", "[0.6, 1.2, 1.2, 1.0]"},
+                                  {"revenue.seasonality", "[0.5, 0.9, 1.0, 1.6]"},
                                   {"breakeven.sustained", "3"}});
   // Oracle: quarterly sums.
   std::vector<double> quarters;
   for (int m = 0; m < once.months; ++m) {
     const double w =
-        std::array<double, 4>{0.6, 1.2, 1.2, 1.0}[static_cast<std::size_t>(m % 12 / 3)];
+        std::array<double, 4>{0.5, 0.9, 1.0, 1.6}[static_cast<std::size_t>(m % 12 / 3)];
     if (m % 3 == 0) quarters.push_back(0);
     quarters.back() += 0.5 * std::pow(1.5, m / 12.0) * w - 1.0;
   }
@@ -106,24 +106,29 @@ TEST_CASE("sustained break-even needs consecutive profitable quarters") {
 }
 
 TEST_CASE("trailing twelve months use state.ttm before the start") {
-  // Flat revenue: monthly operating income 0.5 * 1 * 0.5... = gm*1 - costs.
-  const Model without = base_model({{"breakeven.period", "\"ttm\""}});
+  // R&D of 3: the company is profitable from the start, so the trailing window decides.
+  const Model without = base_model({{"breakeven.period", "\"ttm\""}, {"costs.rnd", "3"}});
   REQUIRE(without.periods.front().label == "2025-12");  // first judged at m = 11
-  const Model with = base_model({{"breakeven.period", "\"ttm\""}, {"state.ttm", "-60"}});
-  REQUIRE(with.periods.front().label == "2025-01");
-  // Oracle: ttm sum at month m.
+  // Oracle: the trailing sum at month m, months before the start counting ttm / 12 each.
   auto first = [&](bool use_ttm, double ttm) {
-    for (int m = use_ttm ? 0 : 11; m < with.months; ++m) {
+    for (int m = use_ttm ? 0 : 11; m < without.months; ++m) {
       double sum = 0;
       for (int k = m - 11; k <= m; ++k)
-        sum += k < 0 ? ttm / 12.0 : 0.5 * std::pow(1.5, k / 12.0) - 1.0;
-      if (sum > 0) return with.spec.simulation.start.plus_months(m).label();
+        sum += k < 0 ? ttm / 12.0 : 0.5 * std::pow(1.5, k / 12.0) - 5.0 / 12;
+      if (sum > 0) return without.spec.simulation.start.plus_months(m).label();
     }
     return std::string("never");
   };
   REQUIRE(run(without).breakeven.p50 == first(false, 0));
-  REQUIRE(run(with).breakeven.p50 == first(true, -60));
-  REQUIRE(first(true, -60) != first(false, 0));
+  REQUIRE(first(false, 0) == "2025-12");
+  for (double ttm : {1.0, -3.0}) {
+    CAPTURE(ttm);
+    const Model with = base_model(
+        {{"breakeven.period", "\"ttm\""}, {"costs.rnd", "3"}, {"state.ttm", std::to_string(ttm)}});
+    REQUIRE(with.periods.front().label == "2025-01");
+    REQUIRE(run(with).breakeven.p50 == first(true, ttm));
+    REQUIRE(first(true, ttm) != first(false, 0));
+  }
 }
 
 TEST_CASE("growth decays to its long-run value with the given half-life") {
