@@ -24,28 +24,37 @@ constexpr int status(ExitStatus s) {
 
 void add_run(CLI::App& app, RunCommand& command) {
   CLI::App* run = app.add_subcommand("run", "Simulate scenario files and report break-even odds");
-  run->add_option("files", command.files, "Scenario files (TOML)")->required();
-  run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)");
-  run->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)");
-  run->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)");
+  run->add_option("files", command.files, "Scenario files (TOML)")->required()->type_name("FILE");
+  run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
+      ->type_name("N");
+  run->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
+      ->type_name("S");
+  run->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)")
+      ->type_name("T");
   // One KEY=VALUE per --set: a vector option would otherwise swallow the file names after it.
   run->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
+      ->type_name("KEY=VALUE")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   auto* json =
-      run->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)");
+      run->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)")
+          ->type_name("PATH");
   run->add_flag("--quiet,-q", command.quiet, "No terminal summary");
   run->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
   run->add_option("--trace-path", command.trace_path,
                   "Replay path N month by month (0-based) instead of running")
+      ->type_name("N")
       ->excludes(json);
 }
 
 void add_validate(CLI::App& app, ValidateCommand& command) {
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files without running them");
-  validate->add_option("files", command.files, "Scenario files (TOML)")->required();
+  validate->add_option("files", command.files, "Scenario files (TOML)")
+      ->required()
+      ->type_name("FILE");
   validate->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
+      ->type_name("KEY=VALUE")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
