@@ -28,7 +28,9 @@ void add_run(CLI::App& app, RunCommand& command) {
   run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
       ->type_name("N");
   run->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
-      ->type_name("S");
+      ->type_name("S")
+      // CLI11 would wrap "-1" into 2^64 - 1 silently; a negative seed is a typo, not a seed.
+      ->check(CLI::NonNegativeNumber);
   run->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)")
       ->type_name("T");
   // One KEY=VALUE per --set: a vector option would otherwise swallow the file names after it.

@@ -136,6 +136,9 @@ TEST_CASE("cli: bad usage exits 2", "[cli]") {
   CHECK(zero_paths.status == 2);
   CHECK(contains(zero_paths.err, "--paths"));
 
+  CHECK(box.run("run " + file + " --seed -1").status == 2);
+  CHECK(box.run("run " + file + " --threads -1").status == 2);
+
   const Outcome no_equals = box.run("run " + file + " --set revenue.volatility");
   CHECK(no_equals.status == 2);
   CHECK(contains(no_equals.err, "error:"));
