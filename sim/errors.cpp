@@ -11,9 +11,9 @@ namespace {
 std::string format_scenario_error(const SourceLocation& where, const std::string& key,
                                   const std::string& message) {
   std::string text = where.file;
-  if (where.line > 0) text += ":" + std::to_string(where.line);
+  if (where.line > 0) text.append(":").append(std::to_string(where.line));
   text += ": ";
-  if (!key.empty()) text += key + ": ";
+  if (!key.empty()) text.append(key).append(": ");
   text += message;
   return text;
 }

@@ -27,7 +27,8 @@ struct Parsed {
 };
 
 std::string interval_text(double lo, double hi) {
-  return "[" + format_number(lo) + ", " + format_number(hi) + "]";
+  std::string text = "[";
+  return text.append(format_number(lo)).append(", ").append(format_number(hi)).append("]");
 }
 
 Parsed read_normal(const TableReader& table, ValueKind kind) {

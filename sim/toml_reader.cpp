@@ -14,8 +14,9 @@ namespace {
 // Long strings are cut so a stray paragraph does not swamp the message.
 std::string quote(std::string_view text) {
   constexpr std::size_t kMax = 40;
-  if (text.size() > kMax) return "\"" + std::string(text.substr(0, kMax)) + "...\"";
-  return "\"" + std::string(text) + "\"";
+  std::string quoted = "\"";
+  if (text.size() > kMax) return quoted.append(text.substr(0, kMax)).append("...\"");
+  return quoted.append(text).append("\"");
 }
 
 std::string join_choices(const std::vector<std::string>& choices) {
@@ -170,9 +171,9 @@ void TableReader::allow(const std::vector<std::string>& keys, std::string_view w
   }
   if (!first_unknown) return;
   std::string message = "unknown key";
-  if (!what.empty()) message += " " + std::string(what);
+  if (!what.empty()) message.append(" ").append(what);
   if (const auto suggestion = nearest_key(first_key, keys); !suggestion.empty()) {
-    message += "; did you mean '" + suggestion + "'?";
+    message.append("; did you mean '").append(suggestion).append("'?");
   } else {
     message += "; expected one of: " + join_choices(keys);
   }
@@ -232,10 +233,12 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
     fail(key, "must be a whole number, got " + describe_node(*found));
   }
   if (value < min || value > max) {
-    const std::string range =
-        max >= std::numeric_limits<int>::max()
-            ? "at least " + std::to_string(min)
-            : "between " + std::to_string(min) + " and " + std::to_string(max);
+    // A bound that only guards the storage type is named only when it is the one exceeded.
+    const bool storage_bound = max >= std::numeric_limits<int>::max();
+    const std::string range = !storage_bound
+                                  ? "between " + std::to_string(min) + " and " + std::to_string(max)
+                              : value < min ? "at least " + std::to_string(min)
+                                            : "at most " + std::to_string(max);
     fail(key, "must be a whole number " + range + ", got " + std::to_string(value));
   }
   return value;

@@ -605,6 +605,8 @@ TEST_CASE("out-of-range values are errors", "[scenario][errors]") {
   expect(
       Doc{}.tail("[funding.policy]\ntrigger_runway_months = 12\nsize_months = 6\nlag_months = 0\n"),
       "funding.policy.lag_months: must be a whole number at least 1, got 0");
+  expect(Doc{}.tail("[funding.policy]\ntrigger_runway_months = 6\nsize_months = 3000000000\n"),
+         "funding.policy.size_months: must be a whole number at most 2147483647, got 3000000000");
   expect(Doc{}.tail("[funding.policy]\ntrigger_runway_months = 0\nsize_months = 6\n"),
          "funding.policy.trigger_runway_months: must be a whole number at least 1, got 0");
   expect(Doc{}.tail("[funding.policy]\ntrigger_runway_months = 6\nsize_months = 6\n"
