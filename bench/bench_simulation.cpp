@@ -41,6 +41,18 @@ void BM_PathMonth(benchmark::State& state) {
 }
 BENCHMARK(BM_PathMonth)->Unit(benchmark::kMicrosecond);
 
+/// Drawing one path's (P) parameters: inverse CDFs of every slot.
+void BM_DrawParameters(benchmark::State& state) {
+  const Model& model = bench_model();
+  std::vector<double> draws;
+  std::uint64_t path = 0;
+  for (auto _ : state) {
+    draw_parameters(model, 42, path++, draws);
+    benchmark::DoNotOptimize(draws.data());
+  }
+}
+BENCHMARK(BM_DrawParameters);
+
 /// The same random numbers the full-featured path draws, and nothing else: the six streams,
 /// one uniform per parameter slot, per month a sector and a company normal for revenue and a
 /// normal for margin noise, and the events' arrival and effect draws (about 0.45 arrivals a

@@ -212,7 +212,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   int raises_started = 0, raise_resolves = kNever, blocked_until = 0;
   double raise_amount = 0;
   double burn[3] = {0, 0, 0};
-  int burn_count = 0;
+  int burn_count = 0, burn_slot = 0;
 
   // --- Tracks and outcome ----------------------------------------------------------------
   double cash = spec.state.cash, standalone_cash = spec.state.cash;
@@ -242,42 +242,59 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   // The trailing window starts full of the months before the start, state.ttm / 12 each.
   double ttm_sum = spec.state.ttm.value_or(0.0);
 
+  // Effects change only when an event arrives or a temporary one expires; in every other month
+  // the previous month's factors stand, which keeps quiet months cheap.
+  int next_arrival = kNever;
+  for (std::size_t e = 0; e < event_count; ++e)
+    next_arrival = std::min(next_arrival, clocks[e].next_month);
+  int next_expiry = kNever;
+
   for (int m = 0; m < months; ++m) {
-    // Events that arrive this month act from this month on.
-    for (std::size_t e = 0; e < event_count; ++e) {
-      EventClock& clock = clocks[e];
-      if (clock.next_month != m) continue;
-      const CompiledEvent& event = model.events[e];
-      const double effect = event.effect.sample(event_stream);
-      const int t = static_cast<int>(event.target);
-      if (event.duration_months == 0) {
-        if (is_level_target(event.target))
-          effects[at(t)].permanent *= 1.0 + effect;
-        else
-          effects[at(t)].permanent += effect;
-      } else {
-        ws.temporary[t].push_back({m + event.duration_months, effect});
+    if (m == next_arrival || m == next_expiry) {
+      // Events that arrive this month act from this month on.
+      if (m == next_arrival) {
+        next_arrival = kNever;
+        for (std::size_t e = 0; e < event_count; ++e) {
+          EventClock& clock = clocks[e];
+          if (clock.next_month == m) {
+            const CompiledEvent& event = model.events[e];
+            const double effect = event.effect.sample(event_stream);
+            const int t = static_cast<int>(event.target);
+            if (event.duration_months == 0) {
+              if (is_level_target(event.target))
+                effects[at(t)].permanent *= 1.0 + effect;
+              else
+                effects[at(t)].permanent += effect;
+            } else {
+              ws.temporary[t].push_back({m + event.duration_months, effect});
+            }
+            ++clock.occurrences;
+            if (event.scheduled || clock.occurrences >= event.max_occurrences) {
+              clock.next_month = kNever;
+            } else {
+              const int wait = months_to_next(std::log1p(-event.probability), event_stream);
+              clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
+            }
+            if (clock.next_month > event.last_month) clock.next_month = kNever;
+          }
+          next_arrival = std::min(next_arrival, clock.next_month);
+        }
       }
-      ++clock.occurrences;
-      if (event.scheduled || clock.occurrences >= event.max_occurrences) {
-        clock.next_month = kNever;
-      } else {
-        const int wait = months_to_next(std::log1p(-event.probability), event_stream);
-        clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
+      next_expiry = kNever;
+      for (int t = 0; t < 5; ++t) {
+        auto& temporary = ws.temporary[t];
+        TargetEffect& effect = effects[at(t)];
+        effect.current = effect.permanent;
+        if (temporary.empty()) continue;
+        std::erase_if(temporary,
+                      [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
+        const bool level = is_level_target(static_cast<EventTarget>(t));
+        for (const auto& active : temporary) {
+          effect.current =
+              level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
+          next_expiry = std::min(next_expiry, active.until_month);
+        }
       }
-      if (clock.next_month > event.last_month) clock.next_month = kNever;
-    }
-    for (int t = 0; t < 5; ++t) {
-      auto& temporary = ws.temporary[t];
-      TargetEffect& effect = effects[at(t)];
-      effect.current = effect.permanent;
-      if (temporary.empty()) continue;
-      std::erase_if(temporary,
-                    [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
-      const bool level = is_level_target(static_cast<EventTarget>(t));
-      for (const auto& active : temporary)
-        effect.current =
-            level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
     }
     const double revenue_factor = effects[at(static_cast<int>(EventTarget::revenue))].current;
     const double growth_shift = effects[at(static_cast<int>(EventTarget::growth))].current;
@@ -363,10 +380,10 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
         out.cashout_month = m;
       } else if (policy) {
         // Runway on the mean burn of the last three months (fewer at the start).
-        burn[burn_count % 3] = std::max(0.0, -free_cash_flow);
-        ++burn_count;
-        const int window = std::min(burn_count, 3);
-        const double mean_burn = (burn[0] + burn[1] + burn[2]) / window;
+        burn[burn_slot] = std::max(0.0, -free_cash_flow);
+        burn_slot = burn_slot == 2 ? 0 : burn_slot + 1;
+        if (burn_count < 3) ++burn_count;
+        const double mean_burn = (burn[0] + burn[1] + burn[2]) / burn_count;
         const double runway = mean_burn > 0 ? cash / mean_burn : kInfinity;
         if (runway < policy->trigger_runway_months && raise_resolves == kNever &&
             raises_started < policy->max_raises && m >= policy->not_before_month &&
