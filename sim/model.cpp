@@ -2,8 +2,10 @@
 #include "breakeven/model.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "breakeven/correlation.hpp"
 
@@ -155,6 +157,12 @@ void build_funding(const ScenarioSpec& spec, Model& model) {
                        spec.simulation.start.label(), spec.simulation.horizon.label()));
     model.rounds.push_back({round.name, month, round.probability});
   }
+  model.round_order.resize(model.rounds.size());
+  std::iota(model.round_order.begin(), model.round_order.end(), 0);
+  std::stable_sort(model.round_order.begin(), model.round_order.end(), [&](int a, int b) {
+    return model.rounds[static_cast<std::size_t>(a)].month <
+           model.rounds[static_cast<std::size_t>(b)].month;
+  });
   if (!spec.policy) return;
   const FundingPolicy& policy = *spec.policy;
   model.policy =

@@ -85,7 +85,6 @@ double metric_of(Metric metric, double net_income, double sbc, double operating_
 
 PathWorkspace::PathWorkspace(const Model& model)
     : draws(model.slots.size()),
-      period_metric(model.periods.size()),
       standalone_low_by_period(model.periods.size()),
       recent_metric(12) {}
 
@@ -208,6 +207,12 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   for (std::size_t r = 0; r < model.rounds.size(); ++r)
     round_landing[r] =
         funding_stream.uniform() < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
+  // Rounds are visited in date order through a cursor, so a month without one costs a compare.
+  std::size_t next_round = 0;
+  auto round_month = [&](std::size_t k) {
+    return k < model.round_order.size() ? model.rounds[at(model.round_order[k])].month : kNever;
+  };
+  int next_round_month = round_month(0);
   const CompiledPolicy* policy = model.policy ? &*model.policy : nullptr;
   int raises_started = 0, raise_resolves = kNever, blocked_until = 0;
   double raise_amount = 0;
@@ -232,12 +237,18 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   const int sustained = spec.breakeven.sustained;
   const bool ttm = period_kind == PeriodKind::ttm;
   const double ttm_before_start = spec.state.ttm.value_or(0.0) / 12.0;
-  std::fill(ws.period_metric.begin(), ws.period_metric.end(), 0.0);
-  if (!ttm) ws.period_metric[0] = spec.state.ytd;
   const bool ytd_in_first_year =
       metric_kind == Metric::net_income && period_kind == PeriodKind::year;
   if (ytd_in_first_year && !out.years.empty()) out.years[0].net_income = spec.state.ytd;
+  // Periods and fiscal years are contiguous runs of months, so each keeps a running sum and the
+  // month it closes in, rather than a table lookup per month.
+  const int period_count = static_cast<int>(model.periods.size());
   int next_period = 0;  // the next period to judge, in time order
+  int period_end = model.periods[0].last_month;
+  double period_sum = ttm ? 0.0 : spec.state.ytd;  // the open period already holds the ytd
+  std::size_t year_index = 0;
+  int year_end = out.years.empty() ? kNever : model.fiscal_years[0].last_month;
+  int ttm_slot = 0;
   int run_length = 0, run_start = -1;
   // The trailing window starts full of the months before the start, state.ttm / 12 each.
   double ttm_sum = spec.state.ttm.value_or(0.0);
@@ -334,8 +345,10 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
 
     // Scheduled rounds land on both tracks; contingent raises only on the main one.
     double scheduled_in = 0;
-    for (std::size_t r = 0; r < model.rounds.size(); ++r)
-      if (model.rounds[r].month == m) scheduled_in += round_landing[r];
+    while (next_round_month == m) {
+      scheduled_in += round_landing[at(model.round_order[next_round])];
+      next_round_month = round_month(++next_round);
+    }
     double raised_in = 0;
     if (raise_resolves == m) {
       raise_resolves = kNever;
@@ -367,31 +380,34 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
       cash += free_cash_flow + scheduled_in + raised_in;
       metric = metric_of(metric_kind, net_income, sbc, operating_income, operating_cash_flow,
                          free_cash_flow);
-      const int fy = model.fiscal_year_of_month[at(m)];
-      YearRecord& year = out.years[at(fy)];
+      YearRecord& year = out.years[year_index];
       year.revenue += revenue;
       year.net_income += net_income;
-      if (m == model.fiscal_years[at(fy)].last_month) {
+      if (m == year_end) {
         year.closing_cash = cash;
         year.alive = cash >= minimum_cash;
+        ++year_index;
+        year_end =
+            year_index < out.years.size() ? model.fiscal_years[year_index].last_month : kNever;
       }
       if (cash < minimum_cash) {
         alive = false;
         out.cashout_month = m;
       } else if (policy) {
-        // Runway on the mean burn of the last three months (fewer at the start).
+        // Runway on the mean burn b of the last three months (fewer at the start). With cash
+        // at or above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum
+        // for b = sum / n: no division in the common month, and b = 0 (infinite runway) is false.
         burn[burn_slot] = std::max(0.0, -free_cash_flow);
         burn_slot = burn_slot == 2 ? 0 : burn_slot + 1;
         if (burn_count < 3) ++burn_count;
-        const double mean_burn = (burn[0] + burn[1] + burn[2]) / burn_count;
-        const double runway = mean_burn > 0 ? cash / mean_burn : kInfinity;
-        if (runway < policy->trigger_runway_months && raise_resolves == kNever &&
-            raises_started < policy->max_raises && m >= policy->not_before_month &&
-            m >= blocked_until) {
+        const double burn_sum = burn[0] + burn[1] + burn[2];
+        if (raise_resolves == kNever && m >= blocked_until && m >= policy->not_before_month &&
+            raises_started < policy->max_raises &&
+            cash * burn_count < policy->trigger_runway_months * burn_sum) {
           ++raises_started;
           raise_resolves = m + policy->lag_months;
-          raise_amount =
-              policy->size_months ? *policy->size_months * mean_burn : param(ix.policy_amount);
+          raise_amount = policy->size_months ? *policy->size_months * (burn_sum / burn_count)
+                                             : param(ix.policy_amount);
         }
       }
     }
@@ -399,15 +415,17 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     // Break-even: sum the metric per period and judge each period as it closes.
     if (out.breakeven_period < 0) {
       if (ttm) {
-        const double oldest = m >= 12 ? ws.recent_metric[at(m % 12)] : ttm_before_start;
+        const double oldest = m >= 12 ? ws.recent_metric[at(ttm_slot)] : ttm_before_start;
         ttm_sum += metric - oldest;
-        ws.recent_metric[at(m % 12)] = metric;
+        ws.recent_metric[at(ttm_slot)] = metric;
+        ttm_slot = ttm_slot == 11 ? 0 : ttm_slot + 1;
+        period_sum = ttm_sum;
       } else {
-        ws.period_metric[at(model.period_of_month[at(m)])] += metric;
+        period_sum += metric;
       }
-      if (next_period < static_cast<int>(model.periods.size()) &&
-          model.periods[at(next_period)].last_month == m) {
-        const double sum = ttm ? ttm_sum : ws.period_metric[at(next_period)];
+      if (m == period_end) {
+        const double sum = period_sum;
+        if (!ttm) period_sum = 0;
         ws.standalone_low_by_period[at(next_period)] = standalone_low;
         // A period holding the cash-out month, or after it, is not profitable.
         const bool profitable = alive && sum > 0;
@@ -418,6 +436,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
           run_length = 0;
         }
         ++next_period;
+        period_end =
+            next_period < period_count ? model.periods[at(next_period)].last_month : kNever;
       }
     }
 

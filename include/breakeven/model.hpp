@@ -94,6 +94,7 @@ struct Model {
   std::vector<int> copula_slots;       ///< slots taking part in correlations
   Eigen::MatrixXd copula_factor;       ///< F with F F^T = correlation among copula_slots
   std::vector<CompiledRound> rounds;
+  std::vector<int> round_order;        ///< indices into rounds, by landing month
   std::optional<CompiledPolicy> policy;
   std::vector<CompiledEvent> events;
   double initial_annual_revenue = 0;   ///< state.revenue, or share * size (median draws)

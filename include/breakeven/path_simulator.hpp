@@ -36,7 +36,6 @@ struct MonthRecord {
 /// Scratch space for one thread: avoids allocating per path.
 struct PathWorkspace {
   std::vector<double> draws;
-  std::vector<double> period_metric;
   std::vector<double> standalone_low_by_period;
   std::vector<double> recent_metric;  ///< ttm window
   struct ActiveEffect {
