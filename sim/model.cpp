@@ -33,7 +33,6 @@ void build_periods(const ScenarioSpec& spec, Model& model) {
   const YearMonth start = spec.simulation.start;
   const int fye = spec.company.fiscal_year_end;
   const int months = model.months;
-  model.period_of_month.assign(static_cast<std::size_t>(months), -1);
 
   auto add_period = [&](std::string label, int first, int last) {
     model.periods.push_back({std::move(label), first, last, last <= months - 1});
@@ -49,8 +48,6 @@ void build_periods(const ScenarioSpec& spec, Model& model) {
           const int last = YearMonth{fy, fye}.ordinal() - start.ordinal();
           add_period(std::to_string(fy), last - 11, last);
         }
-        model.period_of_month[static_cast<std::size_t>(m)] =
-            static_cast<int>(model.periods.size()) - 1;
       }
       break;
     }
@@ -65,15 +62,12 @@ void build_periods(const ScenarioSpec& spec, Model& model) {
               YearMonth{ym.year, (ym.month - 1) / 3 * 3 + 1}.ordinal() - start.ordinal();
           add_period(fmt::format("{}-Q{}", ym.year, (ym.month - 1) / 3 + 1), first, first + 2);
         }
-        model.period_of_month[static_cast<std::size_t>(m)] =
-            static_cast<int>(model.periods.size()) - 1;
       }
       break;
     }
     case PeriodKind::month:
       for (int m = 0; m < months; ++m) {
         add_period(start.plus_months(m).label(), m, m);
-        model.period_of_month[static_cast<std::size_t>(m)] = m;
       }
       break;
     case PeriodKind::ttm: {

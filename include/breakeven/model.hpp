@@ -85,7 +85,6 @@ struct Model {
   std::vector<double> growth_decay;    ///< 2^(-m / (12 h)); 1 when no half-life
   std::vector<double> margin_decay;
   std::vector<Period> periods;         ///< break-even periods in time order
-  std::vector<int> period_of_month;    ///< for year/quarter/month; unused for ttm
   std::optional<int> target_period;    ///< index into periods
   std::vector<FiscalYear> fiscal_years;
   std::vector<int> fiscal_year_of_month;
