@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "breakeven/correlation.hpp"
+#include "breakeven/random_stream.hpp"
 
 namespace breakeven {
 namespace {
@@ -97,7 +98,8 @@ void build_fiscal_years(const ScenarioSpec& spec, Model& model) {
 }
 
 int add_slot(Model& model, std::string key, const Param& dist) {
-  model.slots.push_back({std::move(key), dist});
+  const std::uint64_t stream_key = hash_name(key);
+  model.slots.push_back({std::move(key), dist, stream_key});
   return static_cast<int>(model.slots.size()) - 1;
 }
 
@@ -141,6 +143,16 @@ void build_slots(const ScenarioSpec& spec, Model& model) {
     ix.policy_amount = add_slot(model, "funding.policy.amount", *spec.policy->amount);
 }
 
+/// A stream key from a name, kept apart from earlier entries that carry the same name: keys follow
+/// names rather than positions, so inserting an event does not move the others' draws.
+template <class Compiled>
+std::uint64_t unique_stream_key(const std::vector<Compiled>& earlier, const std::string& name) {
+  std::uint64_t key = hash_name(name);
+  for (const Compiled& other : earlier)
+    if (other.stream_key == key) key = mix64(key + 1);
+  return key;
+}
+
 void build_funding(const ScenarioSpec& spec, Model& model) {
   for (std::size_t i = 0; i < spec.rounds.size(); ++i) {
     const FundingRound& round = spec.rounds[i];
@@ -149,7 +161,8 @@ void build_funding(const ScenarioSpec& spec, Model& model) {
       fail(spec, fmt::format("funding.rounds.{}.date", i),
            fmt::format("{} is outside the simulation ({} to {})", round.date.label(),
                        spec.simulation.start.label(), spec.simulation.horizon.label()));
-    model.rounds.push_back({round.name, month, round.probability});
+    model.rounds.push_back({round.name, month, round.probability,
+                            unique_stream_key(model.rounds, "round:" + round.name)});
   }
   model.round_order.resize(model.rounds.size());
   std::iota(model.round_order.begin(), model.round_order.end(), 0);
@@ -180,7 +193,8 @@ void build_events(const ScenarioSpec& spec, Model& model) {
                            0.0,
                            0,
                            model.months - 1,
-                           std::numeric_limits<int>::max()};
+                           std::numeric_limits<int>::max(),
+                           unique_stream_key(model.events, "event:" + event.name)};
     if (event.date) {
       const int month = month_index(spec, *event.date);
       if (month < 0 || month >= model.months)

@@ -90,12 +90,12 @@ PathWorkspace::PathWorkspace(const Model& model)
 
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws) {
-  RandomStream stream(seed, path, Substream::parameters);
   const std::size_t n = model.slots.size();
   draws.resize(n);
-  // One uniform per slot, constants included, so that making a parameter uncertain in a sweep
-  // does not shift the draws of the others (common random numbers stay aligned).
-  for (std::size_t i = 0; i < n; ++i) draws[i] = stream.uniform();
+  // Each slot's uniform is a function of (seed, path, its key) alone, constants included: making
+  // one parameter uncertain, or adding one, moves no other draw (common random numbers).
+  for (std::size_t i = 0; i < n; ++i)
+    draws[i] = keyed_uniform(seed, path, model.slots[i].stream_key ^ model.company_key);
   if (!model.copula_slots.empty()) {
     const auto k = static_cast<Eigen::Index>(model.copula_slots.size());
     Eigen::VectorXd z(k);
@@ -120,11 +120,12 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   const std::vector<double>& p = ws.draws;
   auto param = [&p](int slot) { return p[at(slot)]; };
 
+  // The sector stream is the same for every company of a joint batch; the others are the
+  // company's own.
   RandomStream sector(seed, path, Substream::sector);
-  RandomStream company(seed, path, Substream::revenue);
-  RandomStream margin_noise(seed, path, Substream::margin);
-  RandomStream event_stream(seed, path, Substream::events);
-  RandomStream funding_stream(seed, path, Substream::funding);
+  RandomStream company(seed, path, Substream::revenue, model.company_key);
+  RandomStream margin_noise(seed, path, Substream::margin, model.company_key);
+  RandomStream funding_stream(seed, path, Substream::funding, model.company_key);
 
   // --- Revenue process -------------------------------------------------------------------
   const bool market_model = spec.revenue.model == RevenueModel::market;
@@ -177,8 +178,15 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     clocks_large.resize(event_count);
     clocks = clocks_large.data();
   }
+  // Every event draws from its own stream, so adding an event or changing one's rate leaves the
+  // others' arrivals and effects where they were.
+  ws.event_streams.clear();
+  for (const CompiledEvent& event : model.events)
+    ws.event_streams.emplace_back(seed, path, Substream::events,
+                                  event.stream_key ^ model.company_key);
   for (std::size_t e = 0; e < event_count; ++e) {
     const CompiledEvent& event = model.events[e];
+    RandomStream& event_stream = ws.event_streams[e];
     if (event.scheduled) {
       const bool happens = event_stream.uniform() < event.probability;
       clocks[e].next_month = happens ? event.first_month : kNever;
@@ -204,9 +212,10 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     round_landing_large.resize(model.rounds.size());
     round_landing = round_landing_large.data();
   }
-  for (std::size_t r = 0; r < model.rounds.size(); ++r)
-    round_landing[r] =
-        funding_stream.uniform() < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
+  for (std::size_t r = 0; r < model.rounds.size(); ++r) {
+    const double u = keyed_uniform(seed, path, model.rounds[r].stream_key ^ model.company_key);
+    round_landing[r] = u < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
+  }
   // Rounds are visited in date order through a cursor, so a month without one costs a compare.
   std::size_t next_round = 0;
   auto round_month = [&](std::size_t k) {
@@ -269,6 +278,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
           EventClock& clock = clocks[e];
           if (clock.next_month == m) {
             const CompiledEvent& event = model.events[e];
+            RandomStream& event_stream = ws.event_streams[e];
             const double effect = event.effect.sample(event_stream);
             const int t = static_cast<int>(event.target);
             if (event.duration_months == 0) {
@@ -317,7 +327,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     const double season = model.seasonality[at(m)];
     double revenue;
     if (market_model) {
-      const double share = std::exp(log_share);
+      // A share above the whole market is not a share: revenue stops at the market's size.
+      const double share = std::min(std::exp(log_share), 1.0);
       revenue = share * std::exp(log_market) / 12.0 * revenue_factor * season;
       log_market += market_drift + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0);
       log_share += share_speed * (1.0 - share / share_cap) + growth_shift / 12.0 +

@@ -26,10 +26,12 @@ u128 join(std::uint64_t hi, std::uint64_t lo) {
 // is still well mixed. The increment (stream selector) is hashed from both halves as well, so
 // neighbouring paths differ in state and increment alike: PCG streams that differ only in the
 // increment are known to be correlated.
-pcg64 make_engine(std::uint64_t seed, std::uint64_t path, Substream substream) {
+// A non-zero key is folded into the substream's half; mix64(0) == 0, so key 0 leaves the plain
+// substream as it was (distinct keys collide only with probability 2^-64).
+pcg64 make_engine(std::uint64_t seed, std::uint64_t path, Substream substream, std::uint64_t key) {
   const std::uint64_t seed_key = mix64(seed + kSeedSalt);
   const std::uint64_t sub_key =
-      mix64(seed_key ^ ((static_cast<std::uint64_t>(substream) + 1) * kSubstreamStep));
+      mix64(seed_key ^ ((static_cast<std::uint64_t>(substream) + 1) * kSubstreamStep) ^ mix64(key));
   const std::uint64_t lo = mix64((path ^ kPathSalt) + seed_key);
   const std::uint64_t hi = mix64(sub_key ^ mix64(path + kPathSalt));
   const u128 stream = join(mix64(lo ^ kIncSaltHi), mix64(hi ^ kIncSaltLo));
@@ -46,7 +48,25 @@ std::uint64_t mix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-RandomStream::RandomStream(std::uint64_t seed, std::uint64_t path, Substream substream)
-    : engine_(make_engine(seed, path, substream)) {}
+RandomStream::RandomStream(std::uint64_t seed, std::uint64_t path, Substream substream,
+                           std::uint64_t key)
+    : engine_(make_engine(seed, path, substream, key)) {}
+
+double keyed_uniform(std::uint64_t seed, std::uint64_t path, std::uint64_t key) {
+  // Two rounds of mixing over (seed, path) and the key; the top 53 bits, offset by half a step,
+  // give a uniform that is never 0 or 1.
+  const std::uint64_t path_key = mix64(mix64(seed + kSeedSalt) ^ (path + kPathSalt));
+  const std::uint64_t bits = mix64(path_key ^ mix64(key ^ kIncSaltLo));
+  return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+}
+
+std::uint64_t hash_name(std::string_view name) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
+  for (const char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h);
+}
 
 }  // namespace breakeven

@@ -276,3 +276,69 @@ working_capital_ratio = 0.25
   }
   REQUIRE(trace.back().revenue / trace.front().revenue > 20);  // share and market both grew
 }
+
+TEST_CASE("each break-even metric is the line the spec names") {
+  const std::vector<Override> lines = {{"costs.share_based_comp", "1.2"},
+                                       {"costs.depreciation", "0.6"},
+                                       {"cash.capex", "2.4"},
+                                       {"cash.working_capital_ratio", "0.3"},
+                                       {"tax.rate", "0.2"},
+                                       {"other.subsidies", "0.6"}};
+  for (const char* metric : {"net_income", "net_income_ex_sbc", "operating_income",
+                             "operating_cash_flow", "free_cash_flow"}) {
+    CAPTURE(metric);
+    std::vector<Override> sets = lines;
+    sets.push_back({"breakeven.metric", fmt::format("\"{}\"", metric)});
+    const auto trace = trace_path(base_model(sets));
+    for (const MonthRecord& r : trace) {
+      const double ocf = r.net_income + r.sbc + r.depreciation - r.working_capital_change;
+      const std::string name = metric;
+      const double expected = name == "net_income"            ? r.net_income
+                              : name == "net_income_ex_sbc"   ? r.net_income + r.sbc
+                              : name == "operating_income"    ? r.operating_income
+                              : name == "operating_cash_flow" ? ocf
+                                                              : ocf - r.capex;
+      REQUIRE(r.metric == Approx(expected).margin(1e-12));
+    }
+  }
+}
+
+TEST_CASE("market model: market and share volatilities add up in log revenue") {
+  // Share far below its cap, so its drift is almost constant and log revenue is a random walk
+  // whose variance grows by (sigma_T^2 + sigma_s^2) a year.
+  const Model model = make_model(R"(
+[company]
+name = "Market Co"
+[simulation]
+start = "2025-01"
+horizon = "2027-12"
+[state]
+cash = 1000
+[revenue]
+model = "market"
+[market]
+size = 1000
+growth = 0.0
+volatility = 0.3
+share = 0.0001
+share_cap = 1
+share_speed = 0.0
+share_volatility = 0.4
+[margin]
+gross = 0.5
+[costs]
+rnd = 1
+sga = 1
+)");
+  const int paths = 20000;
+  double sum = 0, sum2 = 0;
+  for (int path = 0; path < paths; ++path) {
+    const double x = std::log(trace_path(model, static_cast<std::uint64_t>(path))[24].revenue);
+    sum += x;
+    sum2 += x * x;
+  }
+  const double mean = sum / paths, sd = std::sqrt(sum2 / paths - mean * mean);
+  const double expected = std::sqrt((0.09 + 0.16) * 2.0);
+  REQUIRE(std::abs(sd / expected - 1) < 4 / std::sqrt(2.0 * paths));
+  REQUIRE(std::abs(mean - std::log(0.0001 * 1000 / 12)) < 4 * expected / std::sqrt(paths));
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct FiscalYear {
 struct ParamSlot {
   std::string key;  ///< dotted key, e.g. "revenue.growth"
   Distribution dist;
+  std::uint64_t stream_key;  ///< hash of `key`: the slot's draw depends on nothing else
 };
 
 /// Where each scenario quantity lives in a path's drawn parameter vector. -1: not present.
@@ -50,6 +52,7 @@ struct CompiledRound {
   std::string name;
   int month;  ///< lands at the end of this month
   double probability;
+  std::uint64_t stream_key;  ///< hash of "round:" + name (+ a counter for repeated names)
 };
 
 struct CompiledEvent {
@@ -61,7 +64,8 @@ struct CompiledEvent {
   double probability;   ///< scheduled: of happening; Poisson: per month, 1 - exp(-rate/12)
   int first_month;      ///< Poisson window, inclusive, clipped to the simulation
   int last_month;
-  int max_occurrences;  ///< Poisson only; a large number when unlimited
+  int max_occurrences;       ///< Poisson only; a large number when unlimited
+  std::uint64_t stream_key;  ///< its own random stream: hash of "event:" + name (+ a counter)
 };
 
 struct CompiledPolicy {
@@ -80,24 +84,29 @@ struct ModelOptions {
 /// slots and the copula factor. Immutable and shared by all threads.
 struct Model {
   ScenarioSpec spec;
-  int months = 0;  ///< M: simulated months, start through horizon
-  std::vector<double> seasonality;     ///< per month; 1 without seasonality
-  std::vector<double> growth_decay;    ///< 2^(-m / (12 h)); 1 when no half-life
+  int months = 0;                    ///< M: simulated months, start through horizon
+  std::vector<double> seasonality;   ///< per month; 1 without seasonality
+  std::vector<double> growth_decay;  ///< 2^(-m / (12 h)); 1 when no half-life
   std::vector<double> margin_decay;
-  std::vector<Period> periods;         ///< break-even periods in time order
-  std::optional<int> target_period;    ///< index into periods
+  std::vector<Period> periods;       ///< break-even periods in time order
+  std::optional<int> target_period;  ///< index into periods
   std::vector<FiscalYear> fiscal_years;
   std::vector<int> fiscal_year_of_month;
   std::vector<ParamSlot> slots;
   ParamIndex index;
-  std::vector<int> copula_slots;       ///< slots taking part in correlations
-  Eigen::MatrixXd copula_factor;       ///< F with F F^T = correlation among copula_slots
+  std::vector<int> copula_slots;  ///< slots taking part in correlations
+  Eigen::MatrixXd copula_factor;  ///< F with F F^T = correlation among copula_slots
   std::vector<CompiledRound> rounds;
-  std::vector<int> round_order;        ///< indices into rounds, by landing month
+  std::vector<int> round_order;  ///< indices into rounds, by landing month
   std::optional<CompiledPolicy> policy;
   std::vector<CompiledEvent> events;
-  double initial_annual_revenue = 0;   ///< state.revenue, or share * size (median draws)
-  std::vector<std::string> warnings;   ///< e.g. the correlation pairs a repair changed
+  double initial_annual_revenue = 0;  ///< state.revenue (model "growth"; "market" uses each
+                                      ///< path's own share * size)
+  /// Mixed into every company-specific stream and draw (not the sector stream). 0 for a run of
+  /// one scenario; a joint batch gives each company its own, so that companies share sector
+  /// shocks but not their own.
+  std::uint64_t company_key = 0;
+  std::vector<std::string> warnings;  ///< e.g. the correlation pairs a repair changed
 };
 
 /// Checks what a single key could not (horizon after start, target inside the horizon,

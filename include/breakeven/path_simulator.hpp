@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "breakeven/model.hpp"
+#include "breakeven/random_stream.hpp"
 
 namespace breakeven {
 
@@ -28,9 +29,9 @@ struct PathOutcome {
 /// One simulated month, for replaying a single path (`--trace-path`).
 struct MonthRecord {
   int month;
-  double revenue, gross_margin, rnd, sga, sbc, depreciation, operating_income, subsidies,
-      interest, tax, net_income, working_capital_change, capex, free_cash_flow, funding,
-      cash_end, standalone_cash_end, metric;
+  double revenue, gross_margin, rnd, sga, sbc, depreciation, operating_income, subsidies, interest,
+      tax, net_income, working_capital_change, capex, free_cash_flow, funding, cash_end,
+      standalone_cash_end, metric;
 };
 
 /// Scratch space for one thread: avoids allocating per path.
@@ -42,7 +43,8 @@ struct PathWorkspace {
     int until_month;  ///< exclusive
     double effect;
   };
-  std::vector<ActiveEffect> temporary[5];  ///< per EventTarget
+  std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
+  std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
   explicit PathWorkspace(const Model& model);
 };
 

@@ -3,8 +3,9 @@
 
 #include <cstdint>
 
+#include <string_view>
+
 #include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <pcg_random.hpp>
 
 namespace breakeven {
@@ -21,14 +22,16 @@ enum class Substream : std::uint32_t {
   funding = 5,     ///< scheduled-round and raise outcomes
 };
 
-/// The random numbers of one (seed, path, substream): a pcg64 engine seeded by hashing the three
-/// with SplitMix64. Creating one costs ~12 ns (an mt19937 seeding costs hundreds), so every path
-/// gets fresh streams and the result cannot depend on which thread ran it.
+/// The random numbers of one (seed, path, substream, key): a pcg64 engine seeded by hashing them
+/// with SplitMix64. Creating one costs ~12 ns (seeding an mt19937 costs microseconds), so every
+/// path gets fresh streams and the result cannot depend on which thread ran it. `key` tells apart
+/// streams of the same purpose: one per event (keyed by its name), and one set per company in a
+/// joint batch. Key 0 is the plain substream.
 class RandomStream {
  public:
   using result_type = pcg64::result_type;
 
-  RandomStream(std::uint64_t seed, std::uint64_t path, Substream substream);
+  RandomStream(std::uint64_t seed, std::uint64_t path, Substream substream, std::uint64_t key = 0);
 
   static constexpr result_type min() { return pcg64::min(); }
   static constexpr result_type max() { return pcg64::max(); }
@@ -47,7 +50,16 @@ class RandomStream {
   boost::random::normal_distribution<double> normal_;
 };
 
-/// SplitMix64 finaliser: a cheap, well-mixed 64-bit hash.
+/// SplitMix64 finaliser: a cheap, well-mixed 64-bit hash (a bijection; mix64(0) == 0).
 std::uint64_t mix64(std::uint64_t x);
+
+/// A uniform on (0, 1) that is a pure function of (seed, path, key): a counter-based draw. Each
+/// (P) parameter takes its value from its own key (a hash of its dotted name), so adding, removing
+/// or reordering other parameters never moves its draw: sweeps keep common random numbers.
+double keyed_uniform(std::uint64_t seed, std::uint64_t path, std::uint64_t key);
+
+/// A stable 64-bit hash of a name (FNV-1a, then mixed): the same on every machine and compiler,
+/// unlike std::hash.
+std::uint64_t hash_name(std::string_view name);
 
 }  // namespace breakeven
