@@ -103,9 +103,12 @@ FundingNeedResult summarize_funding_need(const Tally& tally) {
   result.p90 = tally.funding_need.quantile(0.90);
   result.p95 = tally.funding_need.quantile(0.95);
   result.none = estimate(tally.funding_need_zero, tally.paths);
-  // Chart bins: 20 equal bins of the positive needs up to their 99th percentile; the last bin
-  // also holds the tail above it.
-  const double top = tally.funding_need.quantile(0.99);
+  // Chart bins: 20 equal bins of the positive needs up to their own 99th percentile (the zeros are
+  // reported as p_none, and would otherwise leave no chart when most paths need nothing); the last
+  // bin also holds the tail above it.
+  const double zero_share = result.none.p;
+  const double top =
+      zero_share < 1 ? tally.funding_need.quantile(zero_share + 0.99 * (1 - zero_share)) : 0.0;
   if (top > 0) {
     constexpr int kBins = 20;
     const double width = top / kBins;
