@@ -94,9 +94,14 @@ Json funding_need_json(const FundingNeedResult& need) {
 Json fan_json(const std::vector<FanPoint>& points) {
   Json out = Json::object();
   for (const auto& point : points) {
-    out[point.year] = Json{{"p05", number(point.p05)}, {"p25", number(point.p25)},
-                           {"p50", number(point.p50)}, {"p75", number(point.p75)},
-                           {"p95", number(point.p95)}, {"alive", number(point.alive)}};
+    out[point.year] = Json{{"p05", number(point.p05)},
+                           {"p25", number(point.p25)},
+                           {"p50", number(point.p50)},
+                           {"p75", number(point.p75)},
+                           {"p95", number(point.p95)},
+                           {"alive", number(point.alive)},
+                           // A first or last fiscal year cut by the start or horizon is partial.
+                           {"months", point.months}};
   }
   return out;
 }

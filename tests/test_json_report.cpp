@@ -43,7 +43,7 @@ ScenarioResult sample_result() {
   r.runway.lt36 = {0.4, 0.0015};
   r.runway.beyond_horizon = {0.5, 0.0016};
   r.funding_need = {12.5, 8.0, 30.25, 41.0, {0.25, 0.0014}, {{0.0, 1.0, 0.5}}};
-  r.fans.revenue = {{"2025", 1, 2, 3, 4, 5, 1.0}, {"2026", 2, 3, 4, 5, 6, 0.9}};
+  r.fans.revenue = {{"2025", 1, 2, 3, 4, 5, 1.0, 6}, {"2026", 2, 3, 4, 5, 6, 0.9}};
   r.fans.net_income = {{"2025", -5, -4, -3, -2, -1, 1.0}, {"2026", -4, -3, -2, -1, 0, 0.9}};
   r.fans.cash = {{"2025", 10, 11, 12, 13, 14, 1.0}, {"2026", 5, 6, 7, 8, 9, 0.9}};
   r.warnings = {"correlation repaired"};
@@ -119,13 +119,15 @@ TEST_CASE("to_json has the SPEC section 4 shape", "[json]") {
     INFO(series);
     REQUIRE(fan[series].is_object());
     REQUIRE(fan[series].contains("2026"));
-    for (const char* q : {"p05", "p25", "p50", "p75", "p95", "alive"})
+    for (const char* q : {"p05", "p25", "p50", "p75", "p95", "alive", "months"})
       CHECK(fan[series]["2026"].contains(q));
   }
   CHECK(fan["revenue"]["2026"]["p05"] == 2);
   CHECK(fan["net_income"]["2025"]["p50"] == -3);
   CHECK(fan["cash"]["2026"]["p95"] == 9);
   CHECK(fan["cash"]["2026"]["alive"] == 0.9);
+  CHECK(fan["revenue"]["2025"]["months"] == 6);  // a partial first year says so
+  CHECK(fan["revenue"]["2026"]["months"] == 12);
 
   CHECK(s["warnings"] == nlohmann::json::array({"correlation repaired"}));
 }
