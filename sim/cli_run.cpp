@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "breakeven/atomic_file.hpp"
+#include "breakeven/batch_table.hpp"
 #include "breakeven/engine.hpp"
 #include "breakeven/errors.hpp"
 #include "breakeven/json_report.hpp"
@@ -157,6 +158,9 @@ int run_command(const RunCommand& command) {
       std::cout << render_terminal(results.back(), style) << std::flush;
     }
   }
+  // Last, so a batch ends with the one table a reader compares the scenarios by.
+  if (terminal && results.size() > 1)
+    std::cout << '\n' << render_batch_table(results, style) << std::flush;
 
   if (command.json) {
     // replace: a file name that is not valid UTF-8 must not abort the report.

@@ -87,16 +87,6 @@ std::string group_thousands(std::uint64_t value) {
   return out;
 }
 
-// The standard error in percentage points, with enough decimals to show one significant digit
-// of it (a 1e6-path run has errors of a few hundredths of a point).
-std::string format_se_points(double se) {
-  const double points = se * 100;
-  if (!std::isfinite(points)) return "?";
-  if (points >= 0.05) return fmt::format("{:.1f}", points);
-  if (points >= 0.005) return fmt::format("{:.2f}", points);
-  return fmt::format("{:.3f}", points);
-}
-
 std::string money_label(const ScenarioResult& result) {
   std::string unit = result.money_unit == "1" ? std::string() : result.money_unit;
   if (!result.currency.empty()) unit += unit.empty() ? result.currency : " " + result.currency;
@@ -391,6 +381,16 @@ std::string format_amount(double value, int decimals) {
 
 std::string format_amount(double value) {
   return format_amount(value, amount_decimals(std::fabs(value)));
+}
+
+// Enough decimals to show one significant digit of the error (a 1e6-path run has errors of a
+// few hundredths of a point).
+std::string format_se_points(double se) {
+  const double points = se * 100;
+  if (!std::isfinite(points)) return "?";
+  if (points >= 0.05) return fmt::format("{:.1f}", points);
+  if (points >= 0.005) return fmt::format("{:.2f}", points);
+  return fmt::format("{:.3f}", points);
 }
 
 std::string format_percent(double share) {

@@ -46,4 +46,8 @@ std::string format_amount(double value);
 /// A probability as a percentage with one decimal, without the sign: "41.2 %".
 std::string format_percent(double share);
 
+/// A standard error in percentage points, without the sign or unit: "0.2", "0.04", "0.004";
+/// "?" when not finite. What follows "±" in the reports.
+std::string format_se_points(double se);
+
 }  // namespace breakeven
