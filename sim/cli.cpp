@@ -42,12 +42,16 @@ void add_run(CLI::App& app, RunCommand& command) {
   auto* json =
       run->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)")
           ->type_name("PATH");
+  auto* out =
+      run->add_option("--out", command.out, "Write summary.json, CSV tables and report.html to DIR")
+          ->type_name("DIR");
   run->add_flag("--quiet,-q", command.quiet, "No terminal summary");
   run->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
   run->add_option("--trace-path", command.trace_path,
                   "Replay path N month by month (0-based) instead of running")
       ->type_name("N")
-      ->excludes(json);
+      ->excludes(json)
+      ->excludes(out);
 }
 
 void add_validate(CLI::App& app, ValidateCommand& command) {

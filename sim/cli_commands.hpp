@@ -17,6 +17,7 @@ struct RunCommand {
   int threads = 0;                  ///< 0: all hardware threads
   std::vector<std::string> sets;    ///< raw "KEY=VALUE" texts
   std::optional<std::string> json;  ///< a path, or "-" for stdout
+  std::optional<std::string> out;   ///< directory for the report set (--out)
   std::optional<std::int64_t> trace_path;
   bool quiet = false;
   bool strict = false;

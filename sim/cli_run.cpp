@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "breakeven/errors.hpp"
 #include "breakeven/json_report.hpp"
 #include "breakeven/model.hpp"
+#include "breakeven/output_dir.hpp"
 #include "breakeven/path_simulator.hpp"
 #include "breakeven/scenario_parser.hpp"
 #include "breakeven/terminal_report.hpp"
@@ -117,6 +119,43 @@ int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
   return 0;
 }
 
+// The command line as a user could type it again: what the report's provenance shows.
+std::string command_line(const RunCommand& command) {
+  auto quote = [](const std::string& arg) {
+    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789-_./=:,+@%") == std::string::npos)
+      return arg;
+    std::string quoted = "'";
+    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+  };
+  std::string line = "breakeven run";
+  for (const auto& file : command.files) line += " " + quote(file);
+  if (command.paths) line += fmt::format(" --paths {}", *command.paths);
+  if (command.seed) line += fmt::format(" --seed {}", *command.seed);
+  for (const auto& set : command.sets) line += " --set " + quote(set);
+  if (command.strict) line += " --strict";
+  if (command.json) line += " --json " + quote(*command.json);
+  if (command.out) line += " --out " + quote(*command.out);
+  return line;
+}
+
+RunProvenance run_provenance(const RunCommand& command) {
+  RunProvenance provenance;
+  provenance.version = BREAKEVEN_VERSION;
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  provenance.date = date;
+  provenance.command = command_line(command);
+  std::error_code error;
+  provenance.working_directory = std::filesystem::current_path(error).string();
+  provenance.output_directory = command.out.value_or("");
+  return provenance;
+}
+
 }  // namespace
 
 int run_command(const RunCommand& command) {
@@ -162,16 +201,19 @@ int run_command(const RunCommand& command) {
   if (terminal && results.size() > 1)
     std::cout << '\n' << render_batch_table(results, style) << std::flush;
 
+  // Every output is built in memory before the first byte is written, so a failure while
+  // building leaves no file behind.
+  const std::string text = command.json ? json_report_text(results) : std::string();
+  const std::vector<OutputFile> out_files =
+      command.out ? build_output_files(results, run_provenance(command))
+                  : std::vector<OutputFile>();
   if (command.json) {
-    // replace: a file name that is not valid UTF-8 must not abort the report.
-    const std::string text =
-        to_json(results).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-        "\n";
     if (json_to_stdout)
       std::cout << text << std::flush;
     else
       write_file_atomically(*command.json, text);
   }
+  if (command.out) write_output_dir(*command.out, out_files);
   return 0;
 }
 
