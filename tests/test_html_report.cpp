@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// report.html of a real small run: well-formed, self-contained, holds one chart per kind per
+// scenario on shared axes, escapes what it is given, and says where it came from.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "breakeven/html_report.hpp"
+#include "breakeven/svg_chart.hpp"
+#include "report_fixture.hpp"
+
+using breakeven::html_chart_kinds;
+using breakeven::testing::kAwkwardName;
+using breakeven::testing::make_small_report;
+using breakeven::testing::slurp_file;
+using breakeven::testing::TempDir;
+using Json = nlohmann::json;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+/// Checks that every element is closed in order (void elements and `/>` excepted), raw text of
+/// <style> is skipped, attribute values are quoted, and every `&` starts an entity. Returns the
+/// first problem, or "" when the document is well-formed in that sense.
+std::string tag_balance_problem(const std::string& html) {
+  static const std::set<std::string> kVoid = {"meta", "br",   "hr",  "img",    "input", "link",
+                                              "area", "base", "col", "source", "wbr"};
+  static const std::regex kEntity("^&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);");
+  std::vector<std::string> open;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '&') {
+      std::smatch m;
+      const std::string ahead = html.substr(i, 12);
+      if (!std::regex_search(ahead, m, kEntity)) return "bare & at " + std::to_string(i);
+      ++i;
+      continue;
+    }
+    if (c != '<') {
+      if (c == '>') return "stray > at " + std::to_string(i);
+      ++i;
+      continue;
+    }
+    if (html.compare(i, 4, "<!--") == 0) {
+      const auto end = html.find("-->", i);
+      if (end == std::string::npos) return "unclosed comment";
+      i = end + 3;
+      continue;
+    }
+    if (html.compare(i, 2, "<!") == 0) {  // doctype
+      i = html.find('>', i) + 1;
+      continue;
+    }
+    // Scan the tag to its '>', honouring quoted attribute values.
+    std::size_t j = i + 1;
+    char quote = 0;
+    for (; j < html.size(); ++j) {
+      if (quote) {
+        if (html[j] == quote) quote = 0;
+      } else if (html[j] == '"' || html[j] == '\'') {
+        if (html[j - 1] != '=') return "quote outside attribute value at " + std::to_string(j);
+        quote = html[j];
+      } else if (html[j] == '>') {
+        break;
+      } else if (html[j] == '<') {
+        return "< inside tag at " + std::to_string(j);
+      }
+    }
+    if (j >= html.size()) return "unterminated tag at " + std::to_string(i);
+    const std::string tag = html.substr(i + 1, j - i - 1);
+    const bool closing = !tag.empty() && tag[0] == '/';
+    const bool self_closing = !tag.empty() && tag.back() == '/';
+    std::size_t name_start = closing ? 1 : 0;
+    std::size_t name_end = tag.find_first_of(" \t\n/", name_start);
+    if (name_end == name_start) name_end = tag.find_first_of(" \t\n", name_start + 1);
+    std::string name = tag.substr(
+        name_start, name_end == std::string::npos ? std::string::npos : name_end - name_start);
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (name.empty()) return "empty tag name at " + std::to_string(i);
+    if (closing) {
+      if (open.empty() || open.back() != name)
+        return "</" + name + "> closes <" + (open.empty() ? "nothing" : open.back()) + "> at " +
+               std::to_string(i);
+      open.pop_back();
+    } else if (!self_closing && kVoid.count(name) == 0) {
+      open.push_back(name);
+      if (name == "style") {  // raw text up to </style>
+        const auto end = html.find("</style>", j);
+        if (end == std::string::npos) return "unclosed <style>";
+        j = end - 1;
+      }
+    }
+    i = j + 1;
+  }
+  if (!open.empty()) return "unclosed <" + open.back() + ">";
+  return "";
+}
+
+/// The value of attribute `name` in the opening tag that starts at `at`.
+std::string attribute(const std::string& html, std::size_t at, const std::string& name) {
+  const auto end = html.find('>', at);
+  const auto key = html.find(" " + name + "=\"", at);
+  if (key == std::string::npos || key > end) return "";
+  const auto value = key + name.size() + 3;
+  return html.substr(value, html.find('"', value) - value);
+}
+
+struct SmallReport {
+  TempDir dir;
+  std::string html;
+  Json json;
+  SmallReport() {
+    make_small_report(dir.path());
+    html = slurp_file(dir.path() / "out" / "report.html");
+    json = Json::parse(slurp_file(dir.path() / "out" / "summary.json"));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the tag checker finds what it should", "[html]") {
+  CHECK(tag_balance_problem("<p>a<b>b</b></p>").empty());
+  CHECK(tag_balance_problem("<p><br><svg><rect/></svg></p>").empty());
+  CHECK_FALSE(tag_balance_problem("<p><b>b</p></b>").empty());
+  CHECK_FALSE(tag_balance_problem("<p>").empty());
+  CHECK_FALSE(tag_balance_problem("<p>a & b</p>").empty());
+  CHECK_FALSE(tag_balance_problem("<p class=x\">a</p>").empty());
+}
+
+TEST_CASE("report.html is well-formed and self-contained", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  INFO(tag_balance_problem(html));
+  CHECK(tag_balance_problem(html).empty());
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+  CHECK(html.find("name=\"viewport\"") != std::string::npos);
+  // Nothing is fetched: no script at all, no link, no remote or relative resource.
+  for (const char* forbidden :
+       {"<script", "http://", "https://", "<link", " src=", "@import", "url(", "<iframe", "<img"}) {
+    INFO(forbidden);
+    CHECK(html.find(forbidden) == std::string::npos);
+  }
+  // Phone and print: charts scale with their viewBox, the grid collapses, print has its rules,
+  // and CJK text has fonts to fall back on.
+  CHECK(html.find("@media (max-width") != std::string::npos);
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find("Noto Sans CJK SC") != std::string::npos);
+  CHECK(html.find("WenQuanYi") != std::string::npos);
+}
+
+TEST_CASE("report.html holds every chart of every scenario on shared axes", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const std::size_t scenarios = report.json.at("scenarios").size();
+  REQUIRE(scenarios == 2);
+  const auto kinds = html_chart_kinds();
+  CHECK(count(html, "<svg ") == kinds.size() * scenarios);
+  for (const std::string& kind : kinds) {
+    INFO(kind);
+    std::set<std::string> y_max, y_min;
+    for (std::size_t s = 0; s < scenarios; ++s) {
+      const std::string open = "<svg id=\"" + kind + "-" + std::to_string(s) + "\"";
+      REQUIRE(count(html, open) == 1);
+      const auto at = html.find(open);
+      CHECK(attribute(html, at, "class") == "chart chart-" + kind);
+      CHECK_FALSE(attribute(html, at, "viewBox").empty());
+      CHECK(attribute(html, at, "width").empty());  // scales with its container
+      y_max.insert(attribute(html, at, "data-y-max"));
+      y_min.insert(attribute(html, at, "data-y-min"));
+    }
+    // Both scenarios are in 亿 CNY, so every chart kind shares one y range.
+    CHECK(y_max.size() == 1);
+    CHECK(y_min.size() == 1);
+    CHECK(std::stod(*y_max.begin()) > std::stod(*y_min.begin()));
+  }
+  // Each scenario's target period is marked; units label the money axes; partial years say so.
+  CHECK(count(html, "class=\"target-marker\"") == scenarios);
+  CHECK(html.find(">target 2026<") != std::string::npos);
+  CHECK(html.find(">target 2027<") != std::string::npos);
+  CHECK(count(html, ">亿 CNY<") >= 3 * scenarios);
+  CHECK(html.find("(6 mo)") != std::string::npos);
+  CHECK(html.find("cumulative %") != std::string::npos);
+}
+
+TEST_CASE("report.html shows headline, assumptions and provenance from the results",
+          "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const std::string escaped_name = breakeven::xml_escape(kAwkwardName);
+  CHECK(escaped_name.find("摩尔线程") != std::string::npos);
+  CHECK(html.find(escaped_name) != std::string::npos);
+  CHECK(html.find(kAwkwardName) == std::string::npos);  // never unescaped
+
+  const auto headline = html.find("<table class=\"headline\">");
+  REQUIRE(headline != std::string::npos);
+  const std::string table = html.substr(headline, html.find("</table>", headline) - headline);
+  CHECK(count(table, "<tr>") == 3);  // header and two scenarios
+  for (const Json& s : report.json.at("scenarios")) {
+    const double p = s.at("breakeven").at("p_by_target");
+    CHECK(table.find(fmt::format("{:.1f} %", p * 100)) != std::string::npos);
+    CHECK(table.find(">" + s.at("breakeven").at("quantiles").at("p50").get<std::string>() + "<") !=
+          std::string::npos);
+    for (const Json& a : s.at("assumptions")) {
+      CHECK(html.find("<td>" + breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
+            std::string::npos);
+      CHECK(html.find(breakeven::xml_escape(a.at("value").get<std::string>())) !=
+            std::string::npos);
+    }
+    CHECK(html.find(breakeven::xml_escape(s.at("file").get<std::string>())) != std::string::npos);
+  }
+  const auto provenance = html.find("<section id=\"provenance\"");
+  REQUIRE(provenance != std::string::npos);
+  const std::string tail = html.substr(provenance);
+  CHECK(tail.find("breakeven " BREAKEVEN_VERSION) != std::string::npos);
+  CHECK(tail.find("--paths 2000") != std::string::npos);
+  CHECK(tail.find(">2025<") != std::string::npos);  // the scenarios' seed
+  CHECK(std::regex_search(tail, std::regex("run 20[0-9]{2}-[01][0-9]-[0-3][0-9]T")));
+}
+
+TEST_CASE("render_html_report escapes every text it is given", "[html]") {
+  breakeven::ScenarioResult r;
+  r.name = "<script>alert('x')</script> & \"co\"";
+  r.file = "a<b>.toml";
+  r.money_unit = "亿";
+  r.currency = "CNY";
+  r.paths = 10;
+  r.breakeven.target = "2026\"><b>";
+  r.breakeven.by_target = breakeven::Estimate{0.5, 0.1};
+  r.breakeven.distribution = {{"2026\"><b>", 0.5, 0.5, 0.1}};
+  r.breakeven.p50 = r.breakeven.p10 = r.breakeven.p90 = "2026";
+  r.fans.revenue = {{"2026", 1, 2, 3, 4, 5, 1.0, 6},
+                    {"2027", std::numeric_limits<double>::quiet_NaN(), 0, 0, 0, 0, 0.0, 12}};
+  r.assumptions = {{"key<&>", "value \"quoted\""}};
+  r.warnings = {"<warn>"};
+  breakeven::RunProvenance run{"1.0", "2025-01-01T00:00:00Z", "breakeven run '<x>'", "/tmp/<d>",
+                               "out"};
+  const std::string html = breakeven::render_html_report({r}, run);
+  INFO(tag_balance_problem(html));
+  CHECK(tag_balance_problem(html).empty());
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  CHECK(html.find("<warn>") == std::string::npos);
+  // A year no path reached draws nothing rather than a NaN coordinate.
+  CHECK_FALSE(std::regex_search(html, std::regex("[0-9 ,\"=>-]nan\\b", std::regex::icase)));
+}
