@@ -2,6 +2,7 @@
 // The `run` and `validate` subcommands: scenario files in, reports out.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -89,8 +90,17 @@ class ProgressLine {
     last_ = now;
     const double fraction = static_cast<double>(done) / static_cast<double>(total_);
     const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
-    std::fputs(fmt::format("\r\x1b[K{}: {:.0f} % of {} paths, ETA {:.0f} s", name_, fraction * 100,
-                           total_, eta)
+    // A bar of 20 columns in eighth blocks, then what a user needs to decide whether to wait.
+    constexpr int kBarColumns = 20;
+    const int eighths = static_cast<int>(fraction * kBarColumns * 8);
+    const std::string bar = eighth_block_bar(eighths);
+    const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+    std::fputs(fmt::format(
+                   "\r\x1b[K{} ▕{}{}▏ {:.0f} % · {} / {} paths · {}/s · ETA {:.0f} s", name_, bar,
+                   std::string(
+                       static_cast<std::size_t>(std::max(0, kBarColumns - (eighths + 7) / 8)), ' '),
+                   fraction * 100, format_amount(static_cast<double>(done), 0),
+                   format_amount(static_cast<double>(total_), 0), format_amount(rate, 0), eta)
                    .c_str(),
                stderr);
     std::fflush(stderr);
