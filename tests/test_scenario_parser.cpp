@@ -907,7 +907,7 @@ TEST_CASE("parse_override splits KEY=VALUE", "[scenario][override]") {
   CHECK_THROWS_AS(parse_override("revenue volatility=1"), UsageError);
 }
 
-TEST_CASE("--set overrides are applied before checking", "[scenario][override]") {
+TEST_CASE("overrides (--set) are applied before checking", "[scenario][override]") {
   const std::string round =
       "[[funding.rounds]]\nname = \"A\"\ndate = \"2026-01\"\namount = 1\n"
       "[[funding.rounds]]\nname = \"B\"\ndate = \"2027-01\"\namount = 2\n";
@@ -941,7 +941,7 @@ TEST_CASE("--set overrides are applied before checking", "[scenario][override]")
   CHECK(nested.location_of("revenue.growth.min").file == "x.toml");
 }
 
-TEST_CASE("--set values are checked like the file", "[scenario][override]") {
+TEST_CASE("override (--set) values are checked like the file", "[scenario][override]") {
   const Doc doc = Doc{}.tail("[[funding.rounds]]\nname = \"A\"\ndate = \"2026-01\"\namount = 1\n");
   CHECK(doc.error({parse_override("revenue.growht=0.5")}) ==
         "--set: revenue.growht: unknown key; did you mean 'growth'?");
