@@ -154,6 +154,11 @@ std::string period_noun(PeriodKind kind) {
   return "period";
 }
 
+// The spec's "never" quantile, said the way a reader asks it: not within the simulated years.
+std::string period_phrase(const std::string& label, const ScenarioResult& r) {
+  return label == "never" ? "after " + r.horizon : label;
+}
+
 std::string months_phrase(int months, int horizon) {
   if (months >= horizon) return "beyond the horizon";
   return fmt::format("{} months", months);
@@ -399,7 +404,7 @@ std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const
               (plot.plot_top() + plot.plot_bottom()) / 2, "no path needs new money", "empty",
               "middle");
   if (need.p50 > 0) plot.marker(plot.x(need.p50), "median", "stat-marker");
-  if (need.p90 > 0) plot.marker(plot.x(need.p90), "p90", "stat-marker");
+  if (need.p90 > 0) plot.marker(plot.x(need.p90), "p90", "stat-marker", 1);
   return plot.svg(chart_id("funding-need", index), chart_class("funding-need"),
                   r.name + ": funding still needed to reach break-even");
 }
@@ -478,8 +483,9 @@ std::string headline_table(const Results& results) {
         R"(<td class="num">{}</td><td class="num">{} <span class="se">{}</span></td>)"
         R"(<td class="num">{} <span class="se">({} need none)</span></td><td class="num">{}</td></tr>)",
         esc(r.name), esc(b.target.value_or(r.horizon)), esc(metric_name(b.metric)), p_cell,
-        esc(b.p50), esc(format_percent(b.cash_out_first.p)), esc(pp(b.cash_out_first.se)),
-        esc(money(r.funding_need.p50, r)), esc(format_percent(r.funding_need.none.p)),
+        esc(period_phrase(b.p50, r)), esc(format_percent(b.cash_out_first.p)),
+        esc(pp(b.cash_out_first.se)), esc(money(r.funding_need.p50, r)),
+        esc(format_percent(r.funding_need.none.p)),
         esc(months_phrase(r.runway.p50, r.runway.horizon_months)));
   }
   out += "</tbody></table></div>";
@@ -526,8 +532,8 @@ std::string breakeven_section(const Results& results, const SharedAxes& axes) {
         b.by_target ? fmt::format("by {}: <b>{}</b> {} · ", esc(*b.target),
                                   esc(format_percent(b.by_target->p)), esc(pp(b.by_target->se)))
                     : std::string();
-    stat += fmt::format("median {} · not within horizon {} · cash-out first {}", esc(b.p50),
-                        esc(format_percent(b.not_within_horizon.p)),
+    stat += fmt::format("median {} · not within horizon {} · cash-out first {}",
+                        esc(period_phrase(b.p50, r)), esc(format_percent(b.not_within_horizon.p)),
                         esc(format_percent(b.cash_out_first.p)));
     figures += figure(r, stat, breakeven_chart(r, i, axes));
   }

@@ -281,15 +281,16 @@ void SvgPlot::band(const std::vector<double>& xs, const std::vector<double>& low
   body_ += "</polygon>";
 }
 
-void SvgPlot::marker(double x_view, std::string_view label, std::string_view css_class) {
+void SvgPlot::marker(double x_view, std::string_view label, std::string_view css_class, int row) {
   const std::string at = svg_number(x_view);
   body_ += fmt::format(R"svg(<g class="{}"><line x1="{}" x2="{}" y1="{}" y2="{}"/>)svg", css_class,
                        at, at, svg_number(plot_top()), svg_number(plot_bottom()));
   // Labels near the right edge grow leftwards so they stay inside the chart.
   const bool right_half = x_view > (plot_left() + plot_right()) / 2;
-  body_ += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="{}">{}</text></g>)svg",
-                       svg_number(x_view + (right_half ? -3 : 3)), svg_number(plot_top() + 8),
-                       right_half ? "end" : "start", xml_escape(label));
+  body_ +=
+      fmt::format(R"svg(<text x="{}" y="{}" text-anchor="{}">{}</text></g>)svg",
+                  svg_number(x_view + (right_half ? -3 : 3)), svg_number(plot_top() + 8 + 11 * row),
+                  right_half ? "end" : "start", xml_escape(label));
 }
 
 void SvgPlot::rule(double value, std::string_view css_class) {

@@ -79,8 +79,9 @@ class SvgPlot {
   /// A closed area between two curves over the same xs (viewBox units).
   void band(const std::vector<double>& xs, const std::vector<double>& lower,
             const std::vector<double>& upper, std::string_view css_class, std::string_view tooltip);
-  /// A vertical marker over the whole plot height with a short label at its top.
-  void marker(double x_view, std::string_view label, std::string_view css_class);
+  /// A vertical marker over the whole plot height with a short label at its top; `row` moves
+  /// the label down by whole lines so that neighbouring markers' labels do not overlap.
+  void marker(double x_view, std::string_view label, std::string_view css_class, int row = 0);
   /// A horizontal line at data value `value` of the left scale.
   void rule(double value, std::string_view css_class);
   /// Free text at viewBox coordinates; `anchor` is "start", "middle" or "end".
