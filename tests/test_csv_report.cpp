@@ -144,7 +144,7 @@ TEST_CASE("csv_number is the shortest round-trip text, empty for NaN", "[csv]") 
   CHECK(csv_number(std::numeric_limits<double>::infinity()).empty());
 }
 
-TEST_CASE("--out writes summary.json identical to --json and every table", "[csv][cli]") {
+TEST_CASE("run --out writes summary.json identical to --json and every table", "[csv][cli]") {
   SmallRun run;
   CHECK(slurp_file(run.out("summary.json")) == slurp_file(run.dir.path() / "cli.json"));
   for (const char* name :
