@@ -369,13 +369,18 @@ int amount_decimals(double largest_magnitude) {
 std::string format_amount(double value, int decimals) {
   if (!std::isfinite(value)) return "–";
   decimals = std::clamp(decimals, 0, 6);
-  std::string text = fmt::format("{:.{}f}", std::fabs(value), decimals);
-  // Thousands separators on the integer part once it is long enough to need them.
-  const std::size_t point = std::min(text.find('.'), text.size());
-  if (point > 4)
-    for (std::size_t pos = point; pos > 3; pos -= 3) text.insert(pos - 3, ",");
+  const std::string digits = fmt::format("{:.{}f}", std::fabs(value), decimals);
+  const std::size_t point = std::min(digits.find('.'), digits.size());
+  std::string text;
   // "-0.00" says nothing a plain "0.00" does not.
-  if (value < 0 && text.find_first_not_of("0.,") != std::string::npos) text.insert(0, "-");
+  if (value < 0 && digits.find_first_not_of("0.") != std::string::npos) text += '-';
+  // Thousands separators on the integer part once it is long enough to need them. Built by
+  // appending: GCC 12 warns falsely (-Wrestrict) on std::string::insert here.
+  for (std::size_t i = 0; i < point; ++i) {
+    if (point > 4 && i > 0 && (point - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  text.append(digits, point);
   return text;
 }
 

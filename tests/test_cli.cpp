@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Smoke tests of the built program: exit statuses, messages and outputs as a user sees them.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -98,7 +99,7 @@ class Sandbox {
 };
 
 std::string quoted(const fs::path& path) {
-  return "'" + path.string() + "'";
+  return fmt::format("'{}'", path.string());
 }
 
 bool contains(const std::string& text, const std::string& part) {
