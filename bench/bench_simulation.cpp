@@ -85,17 +85,20 @@ void BM_RandomNumbersAlone(benchmark::State& state) {
 }
 BENCHMARK(BM_RandomNumbersAlone)->Unit(benchmark::kMicrosecond);
 
-/// The whole engine (TBB, tallies, merge) on a fixed batch of paths, by thread count.
+/// The whole engine (TBB, tallies, merge) on a fixed batch of paths, by thread count: large
+/// enough that per-run costs (a tally per worker, the final merge) are a small share.
+constexpr int kEnginePaths = 100000;
+
 void BM_Engine(benchmark::State& state) {
   Model model = bench_model();
-  model.spec.simulation.paths = 20000;
+  model.spec.simulation.paths = kEnginePaths;
   const int threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
     Tally tally = simulate(model, {threads, {}});
     benchmark::DoNotOptimize(tally.paths);
   }
   state.counters["ns_per_path_month"] =
-      benchmark::Counter(static_cast<double>(state.iterations()) * 20000.0 * model.months * 1e-9,
+      benchmark::Counter(static_cast<double>(state.iterations()) * kEnginePaths * model.months * 1e-9,
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Engine)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
