@@ -134,26 +134,6 @@ std::string pp(double se) {
   return fmt::format("± {:.{}f} pp", points, points < 0.095 ? 2 : 1);
 }
 
-std::string metric_name(Metric metric) {
-  std::string name = to_string(metric);
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
-std::string period_noun(PeriodKind kind) {
-  switch (kind) {
-    case PeriodKind::year:
-      return "fiscal year";
-    case PeriodKind::quarter:
-      return "quarter";
-    case PeriodKind::month:
-      return "month";
-    case PeriodKind::ttm:
-      return "month (trailing 12 months)";
-  }
-  return "period";
-}
-
 // The spec's "never" quantile, said the way a reader asks it: not within the simulated years.
 std::string period_phrase(const std::string& label, const ScenarioResult& r) {
   return label == "never" ? "after " + r.horizon : label;
@@ -317,8 +297,8 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
   plot.set_right_scale(nice_scale(0, 1, 4));
   plot.left_axis("% of paths", 100, "");
   plot.right_axis("cumulative %", 100, "");
-  plot.category_axis(slots, {},
-                     "first " + period_noun(b.period) + " with " + metric_name(b.metric) + " > 0");
+  plot.category_axis(
+      slots, {}, "first " + readable_name(b.period) + " with " + readable_name(b.metric) + " > 0");
   const double gap = std::min(plot.slot_width() * 0.18, 4.0);
   std::vector<double> xs, ys;
   std::optional<std::size_t> target_slot;
@@ -338,7 +318,7 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
     plot.marker(plot.slot_left(*target_slot) + plot.slot_width(), "target " + *b.target,
                 "target-marker");
   return plot.svg(chart_id("breakeven", index), chart_class("breakeven"),
-                  r.name + ": probability of first break-even by " + period_noun(b.period));
+                  r.name + ": probability of first break-even by " + readable_name(b.period));
 }
 
 std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {
@@ -482,7 +462,7 @@ std::string headline_table(const Results& results) {
         R"(<tr><td class="company">{}</td><td class="target"><b>{}</b> <span class="se">{} &gt; 0</span></td><td class="num">{}</td>)"
         R"(<td class="num">{}</td><td class="num">{} <span class="se">{}</span></td>)"
         R"(<td class="num">{} <span class="se">({} need none)</span></td><td class="num">{}</td></tr>)",
-        esc(r.name), esc(b.target.value_or(r.horizon)), esc(metric_name(b.metric)), p_cell,
+        esc(r.name), esc(b.target.value_or(r.horizon)), esc(readable_name(b.metric)), p_cell,
         esc(period_phrase(b.p50, r)), esc(format_percent(b.cash_out_first.p)),
         esc(pp(b.cash_out_first.se)), esc(money(r.funding_need.p50, r)),
         esc(format_percent(r.funding_need.none.p)),
@@ -497,8 +477,9 @@ std::string outlook_sentence(const ScenarioResult& r) {
   const BreakevenResult& b = r.breakeven;
   std::string text = fmt::format("<b>{}</b>: ", esc(r.name));
   if (b.by_target)
-    text += fmt::format("{} chance of {} above zero by its {} target; ",
-                        format_percent(b.by_target->p), esc(metric_name(b.metric)), esc(*b.target));
+    text +=
+        fmt::format("{} chance of {} above zero by its {} target; ", format_percent(b.by_target->p),
+                    esc(readable_name(b.metric)), esc(*b.target));
   if (b.p50 == "never")
     text += fmt::format("fewer than half the paths break even by {}; ", esc(r.horizon));
   else
@@ -647,8 +628,8 @@ std::string provenance_section(const Results& results, const RunProvenance& run)
         R"(<tr><td>{}</td><td><code>{}</code></td><td class="num">{}</td><td class="num">{}</td>)"
         R"(<td>{} to {}</td><td>{}</td><td>{} &gt; 0 per {}</td></tr>)",
         esc(r.name), esc(r.file), esc(format_amount(static_cast<double>(r.paths), 0)), r.seed,
-        esc(r.start), esc(r.horizon), esc(money_label(r)), esc(metric_name(r.breakeven.metric)),
-        esc(period_noun(r.breakeven.period)));
+        esc(r.start), esc(r.horizon), esc(money_label(r)), esc(readable_name(r.breakeven.metric)),
+        esc(readable_name(r.breakeven.period)));
   out += "</tbody></table></div>";
   out += fmt::format(
       R"(<p class="meta">breakeven {} · run {} · command <code>{}</code> · in <code>{}</code> · )"

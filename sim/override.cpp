@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "override.hpp"
 
+#include "breakeven/values.hpp"
+
 #include <charconv>
 #include <optional>
 #include <string>
 
 namespace breakeven {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/scenario_spec.hpp"
 
+#include <algorithm>
+
 namespace breakeven {
 
 SourceLocation ScenarioSpec::location_of(const std::string& key) const {
@@ -37,6 +39,25 @@ std::string to_string(PeriodKind period) {
       return "ttm";
   }
   return "unknown";
+}
+
+std::string readable_name(Metric metric) {
+  std::string name = to_string(metric);
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+std::string readable_name(PeriodKind period) {
+  switch (period) {
+    case PeriodKind::year:
+      return "fiscal year";
+    case PeriodKind::ttm:
+      return "trailing 12 months";
+    case PeriodKind::quarter:
+    case PeriodKind::month:
+      return to_string(period);
+  }
+  return "period";
 }
 
 std::string to_string(EventTarget target) {

@@ -104,23 +104,6 @@ double largest_magnitude(std::initializer_list<double> values) {
   return largest;
 }
 
-// Metric and period names as an analyst reads them: "net income", "fiscal year".
-std::string spoken(std::string name) {
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
-std::string period_phrase(PeriodKind period) {
-  switch (period) {
-    case PeriodKind::year:
-      return "fiscal year";
-    case PeriodKind::ttm:
-      return "trailing 12 months";
-    default:
-      return to_string(period);
-  }
-}
-
 struct HistogramRow {
   std::string label;
   double p;
@@ -156,8 +139,8 @@ void render_histogram(std::string& out, const std::vector<HistogramRow>& rows,
 void render_breakeven(std::string& out, const ScenarioResult& result, const TerminalStyle& style,
                       const Painter& paint) {
   const BreakevenResult& be = result.breakeven;
-  out += fmt::format("Break-even: {} > 0 per {}\n", spoken(to_string(be.metric)),
-                     period_phrase(be.period));
+  out += fmt::format("Break-even: {} > 0 per {}\n", readable_name(be.metric),
+                     readable_name(be.period));
   std::string headline;
   if (be.target && be.by_target) {
     headline = fmt::format("P(break-even by {}) = {} ± {}", *be.target,

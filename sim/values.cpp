@@ -7,13 +7,13 @@
 #include <utility>
 
 namespace breakeven {
-namespace {
-
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
 }
+
+namespace {
 
 struct Suffix {
   std::string_view text;

@@ -20,7 +20,13 @@ using Param = Distribution;
 
 enum class RevenueModel { growth, market };
 enum class EventTarget { revenue, growth, gross_margin, rnd, sga };
-enum class Metric { net_income, net_income_ex_sbc, operating_income, operating_cash_flow, free_cash_flow };
+enum class Metric {
+  net_income,
+  net_income_ex_sbc,
+  operating_income,
+  operating_cash_flow,
+  free_cash_flow
+};
 enum class PeriodKind { year, quarter, month, ttm };
 
 struct CompanySpec {
@@ -48,7 +54,7 @@ struct StateSpec {
 struct RevenueSpec {
   RevenueModel model = RevenueModel::growth;
   Param growth;
-  std::optional<Param> long_run_growth;  ///< default: growth (same draw)
+  std::optional<Param> long_run_growth;   ///< default: growth (same draw)
   std::optional<double> half_life_years;  ///< default: never decays
   double volatility = 0;
   double sector_loading = 0;
@@ -121,7 +127,7 @@ struct FundingPolicy {
 struct EventSpec {
   std::string name;
   EventTarget target = EventTarget::revenue;
-  Param effect;  ///< drawn per occurrence
+  Param effect;             ///< drawn per occurrence
   int duration_months = 0;  ///< 0 = permanent
   // Poisson arrivals ...
   std::optional<double> rate_per_year;
@@ -175,5 +181,10 @@ struct ScenarioSpec {
 std::string to_string(Metric metric);
 std::string to_string(PeriodKind period);
 std::string to_string(EventTarget target);
+
+/// As an analyst reads them in a report: "net income", "free cash flow".
+std::string readable_name(Metric metric);
+/// "fiscal year", "quarter", "month", "trailing 12 months".
+std::string readable_name(PeriodKind period);
 
 }  // namespace breakeven

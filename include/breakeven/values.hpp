@@ -8,6 +8,9 @@
 
 namespace breakeven {
 
+/// `text` without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view text);
+
 /// Currency units in one `money_unit`: "1" -> 1, "k" -> 1e3, "M" -> 1e6, "B" -> 1e9,
 /// "万" -> 1e4, "亿" -> 1e8. nullopt for anything else.
 std::optional<double> money_unit_scale(std::string_view unit);
