@@ -246,7 +246,8 @@ void render_fans(std::string& out, const ScenarioResult& result) {
       const auto* fan = series[f];
       if (y < fan->size()) {
         const FanPoint& point = (*fan)[y];
-        year = point.year;
+        // A year cut by the start or the horizon says so: its sums cover fewer months.
+        year = point.months < 12 ? fmt::format("{} ({} mo)", point.year, point.months) : point.year;
         alive = point.alive;
         row.push_back(format_amount(point.p05, decimals[f]));
         row.push_back(format_amount(point.p50, decimals[f]));

@@ -147,3 +147,11 @@ TEST_CASE("render_terminal without a target reports break-even within the horizo
   const std::string text = breakeven::render_terminal(r, {false});
   CHECK(text.find("P(break-even within the horizon) = 61.5 %") != std::string::npos);
 }
+
+TEST_CASE("a partial fiscal year in the fan table says how many months it covers", "[terminal]") {
+  ScenarioResult r = sample_result();
+  for (auto* fan : {&r.fans.revenue, &r.fans.net_income, &r.fans.cash}) fan->front().months = 6;
+  const std::string text = breakeven::render_terminal(r, {false});
+  CHECK(text.find("2026 (6 mo)") != std::string::npos);
+  CHECK(text.find("2027 (") == std::string::npos);  // full years carry no note
+}
