@@ -6,10 +6,10 @@
 
 #include <random>
 
-#include "breakeven/engine.hpp"
-#include "breakeven/path_simulator.hpp"
-#include "breakeven/random_stream.hpp"
-#include "breakeven/scenario_parser.hpp"
+#include "breakeven/engine/engine.hpp"
+#include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/math/random_stream.hpp"
+#include "breakeven/scenario/scenario_parser.hpp"
 
 using namespace breakeven;
 

@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/engine.hpp"
-#include "breakeven/model.hpp"
-#include "breakeven/path_simulator.hpp"
-#include "breakeven/scenario_parser.hpp"
+#include "breakeven/analysis/summary.hpp"
+#include "breakeven/engine/engine.hpp"
+#include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/model/model.hpp"
+#include "breakeven/scenario/scenario_parser.hpp"
 
 namespace breakeven::testing {
 

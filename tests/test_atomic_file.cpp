@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "breakeven/atomic_file.hpp"
+#include "breakeven/report/atomic_file.hpp"
 
 namespace fs = std::filesystem;
 

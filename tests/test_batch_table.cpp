@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/batch_table.hpp"
+#include "breakeven/report/batch_table.hpp"
 #include "program_runner.hpp"
 
 using breakeven::display_width;

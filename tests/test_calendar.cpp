@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
-#include "breakeven/calendar.hpp"
+#include "breakeven/scenario/calendar.hpp"
 
 using breakeven::DateRole;
 using breakeven::fiscal_year_of;

@@ -7,8 +7,8 @@
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
 
-#include "breakeven/correlation.hpp"
-#include "breakeven/random_stream.hpp"
+#include "breakeven/math/correlation.hpp"
+#include "breakeven/math/random_stream.hpp"
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "breakeven/csv_report.hpp"
+#include "breakeven/report/csv_report.hpp"
 #include "report_fixture.hpp"
 
 namespace fs = std::filesystem;

@@ -15,8 +15,8 @@
 #include <boost/math/distributions/uniform.hpp>
 #include <catch2/catch.hpp>
 
-#include "breakeven/distribution.hpp"
-#include "breakeven/random_stream.hpp"
+#include "breakeven/math/distribution.hpp"
+#include "breakeven/math/random_stream.hpp"
 
 namespace {
 

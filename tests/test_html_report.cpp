@@ -14,8 +14,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "breakeven/html_report.hpp"
-#include "breakeven/svg_chart.hpp"
+#include "breakeven/report/html_report.hpp"
+#include "breakeven/report/svg_chart.hpp"
 #include "report_fixture.hpp"
 
 using breakeven::html_chart_kinds;

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "breakeven/json_report.hpp"
+#include "breakeven/report/json_report.hpp"
 
 using breakeven::ScenarioResult;
 

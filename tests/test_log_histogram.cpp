@@ -8,8 +8,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "breakeven/log_histogram.hpp"
-#include "breakeven/random_stream.hpp"
+#include "breakeven/engine/log_histogram.hpp"
+#include "breakeven/math/random_stream.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "breakeven/random_stream.hpp"
+#include "breakeven/math/random_stream.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/html_report.hpp"
+#include "breakeven/report/html_report.hpp"
 #include "report_fixture.hpp"
 
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/scenario_parser.hpp"
+#include "breakeven/scenario/scenario_parser.hpp"
 
 using namespace breakeven;
 using Catch::Contains;

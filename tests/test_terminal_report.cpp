@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/terminal_report.hpp"
+#include "breakeven/report/terminal_report.hpp"
 
 using breakeven::display_width;
 using breakeven::ScenarioResult;

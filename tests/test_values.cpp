@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "breakeven/values.hpp"
+#include "breakeven/scenario/values.hpp"
 
 using namespace breakeven;
 

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "breakeven/math/random_stream.hpp"
+#include "breakeven/model/model.hpp"
+
+namespace breakeven {
+
+/// What one fiscal year of one path looked like, for the fans.
+struct YearRecord {
+  double revenue = 0;
+  double net_income = 0;
+  double closing_cash = 0;  ///< main track, at the fiscal year's last simulated month
+  bool alive = false;       ///< the path had not cashed out by the year's last simulated month
+};
+
+/// Everything the aggregation needs from one path. Sized once per thread and reused.
+struct PathOutcome {
+  int breakeven_period = -1;  ///< index into Model::periods; -1: none
+  int cashout_month = -1;     ///< first month m with cash_{m+1} < minimum; -1: never
+  int runway_months = 0;      ///< standalone track; == Model::months when beyond the horizon
+  double funding_need = 0;
+  std::vector<YearRecord> years;  ///< one per Model::fiscal_years
+};
+
+/// One simulated month, for replaying a single path (`--trace-path`).
+struct MonthRecord {
+  int month;
+  double revenue, gross_margin, rnd, sga, sbc, depreciation, operating_income, subsidies, interest,
+      tax, net_income, working_capital_change, capex, free_cash_flow, funding, cash_end,
+      standalone_cash_end, metric;
+};
+
+/// Scratch space for one thread: avoids allocating per path.
+struct PathWorkspace {
+  std::vector<double> draws;
+  std::vector<double> standalone_low_by_period;
+  std::vector<double> recent_metric;  ///< ttm window
+  struct ActiveEffect {
+    int until_month;  ///< exclusive
+    double effect;
+  };
+  std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
+  std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
+  explicit PathWorkspace(const Model& model);
+};
+
+/// Draws the path's (P) parameters (copula included) into `draws`, one per Model::slots.
+void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
+                     std::vector<double>& draws);
+
+/// Simulates path `path` of the run with `seed`. Deterministic in (model, seed, path). When
+/// `trace` is given, appends one record per simulated month.
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
+                   PathWorkspace& workspace, PathOutcome& outcome,
+                   std::vector<MonthRecord>* trace = nullptr);
+
+}  // namespace breakeven

@@ -1,6 +1,0 @@
-// SPDX-License-Identifier: MIT
-#include "breakeven/cli.hpp"
-
-int main(int argc, char** argv) {
-  return breakeven::run_cli(argc, argv);
-}

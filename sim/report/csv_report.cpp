@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include "breakeven/report/csv_report.hpp"
+
+#include <cmath>
+#include <initializer_list>
+
+#include <fmt/format.h>
+
+namespace breakeven {
+namespace {
+
+// Builds one table row by row; the tests check that every row has the header's column count.
+class CsvTable {
+ public:
+  explicit CsvTable(std::initializer_list<std::string_view> header) {
+    row_begin();
+    for (std::string_view name : header) field(name);
+  }
+
+  CsvTable& field(std::string_view text) {
+    if (!first_) text_ += ',';
+    text_ += csv_field(text);
+    first_ = false;
+    return *this;
+  }
+  CsvTable& number(double value) { return field(csv_number(value)); }
+  CsvTable& integer(long long value) { return field(fmt::format("{}", value)); }
+  CsvTable& row_begin() {
+    if (!text_.empty()) text_ += '\n';
+    first_ = true;
+    return *this;
+  }
+  std::string str() const { return text_ + '\n'; }
+
+ private:
+  std::string text_;
+  bool first_ = true;
+};
+
+const char* yes_no(bool value) {
+  return value ? "true" : "false";
+}
+
+void fan_rows(CsvTable& table, const ScenarioResult& result, std::string_view metric,
+              const std::vector<FanPoint>& points) {
+  for (const FanPoint& point : points) {
+    table.row_begin().field(result.name).field(metric).field(point.year).integer(point.months);
+    table.number(point.alive).number(point.p05).number(point.p25).number(point.p50);
+    table.number(point.p75).number(point.p95);
+  }
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string csv_number(double value) {
+  if (!std::isfinite(value)) return {};
+  return fmt::format("{}", value);
+}
+
+std::string scenarios_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario",
+                 "file",
+                 "paths",
+                 "seed",
+                 "money_unit",
+                 "currency",
+                 "start",
+                 "horizon",
+                 "metric",
+                 "period",
+                 "target",
+                 "p_by_target",
+                 "p_by_target_se",
+                 "breakeven_p10",
+                 "breakeven_p50",
+                 "breakeven_p90",
+                 "not_within_horizon",
+                 "not_within_horizon_se",
+                 "cash_out_first",
+                 "cash_out_first_se",
+                 "cash_out",
+                 "cash_out_se",
+                 "runway_p10",
+                 "runway_p50",
+                 "runway_p90",
+                 "runway_horizon_months",
+                 "p_runway_lt_12",
+                 "p_runway_lt_24",
+                 "p_runway_lt_36",
+                 "p_runway_beyond_horizon",
+                 "funding_need_mean",
+                 "funding_need_p50",
+                 "funding_need_p90",
+                 "funding_need_p95",
+                 "funding_need_p_none"};
+  for (const ScenarioResult& r : results) {
+    const BreakevenResult& b = r.breakeven;
+    table.row_begin().field(r.name).field(r.file).integer(r.paths);
+    table.field(fmt::format("{}", r.seed)).field(r.money_unit).field(r.currency);
+    table.field(r.start).field(r.horizon).field(to_string(b.metric)).field(to_string(b.period));
+    table.field(b.target.value_or(""));
+    if (b.by_target)
+      table.number(b.by_target->p).number(b.by_target->se);
+    else
+      table.field("").field("");
+    table.field(b.p10).field(b.p50).field(b.p90);
+    table.number(b.not_within_horizon.p).number(b.not_within_horizon.se);
+    table.number(b.cash_out_first.p).number(b.cash_out_first.se);
+    table.number(r.cash_out.probability.p).number(r.cash_out.probability.se);
+    table.integer(r.runway.p10).integer(r.runway.p50).integer(r.runway.p90);
+    table.integer(r.runway.horizon_months);
+    table.number(r.runway.lt12.p).number(r.runway.lt24.p).number(r.runway.lt36.p);
+    table.number(r.runway.beyond_horizon.p);
+    const FundingNeedResult& f = r.funding_need;
+    table.number(f.mean).number(f.p50).number(f.p90).number(f.p95).number(f.none.p);
+  }
+  return table.str();
+}
+
+std::string breakeven_distribution_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "period", "p", "cumulative", "se"};
+  for (const ScenarioResult& r : results)
+    for (const PeriodProbability& row : r.breakeven.distribution)
+      table.row_begin()
+          .field(r.name)
+          .field(row.period)
+          .number(row.p)
+          .number(row.cumulative)
+          .number(row.se);
+  return table.str();
+}
+
+std::string cash_out_by_year_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "year", "p", "se"};
+  for (const ScenarioResult& r : results)
+    for (const YearProbability& row : r.cash_out.by_year)
+      table.row_begin()
+          .field(r.name)
+          .field(row.year)
+          .number(row.estimate.p)
+          .number(row.estimate.se);
+  return table.str();
+}
+
+std::string runway_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "months", "share", "beyond_horizon"};
+  for (const ScenarioResult& r : results)
+    for (std::size_t m = 0; m < r.runway.share_by_month.size(); ++m) {
+      const auto months = static_cast<long long>(m);
+      table.row_begin().field(r.name).integer(months).number(r.runway.share_by_month[m]);
+      table.field(yes_no(months >= r.runway.horizon_months));
+    }
+  return table.str();
+}
+
+std::string runway_quantiles_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "quantile", "months"};
+  for (const ScenarioResult& r : results) {
+    table.row_begin().field(r.name).field("p10").integer(r.runway.p10);
+    table.row_begin().field(r.name).field("p50").integer(r.runway.p50);
+    table.row_begin().field(r.name).field("p90").integer(r.runway.p90);
+  }
+  return table.str();
+}
+
+std::string funding_need_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "lo", "hi", "p"};
+  for (const ScenarioResult& r : results)
+    for (const HistogramBin& bin : r.funding_need.histogram)
+      table.row_begin().field(r.name).number(bin.lo).number(bin.hi).number(bin.p);
+  return table.str();
+}
+
+std::string funding_need_quantiles_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "statistic", "value"};
+  for (const ScenarioResult& r : results) {
+    const FundingNeedResult& f = r.funding_need;
+    for (auto [name, value] : {std::pair<const char*, double>{"mean", f.mean},
+                               {"p50", f.p50},
+                               {"p90", f.p90},
+                               {"p95", f.p95},
+                               {"p_none", f.none.p}})
+      table.row_begin().field(r.name).field(name).number(value);
+  }
+  return table.str();
+}
+
+std::string fans_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "metric", "year", "months", "alive",
+                 "p05",      "p25",    "p50",  "p75",    "p95"};
+  for (const ScenarioResult& r : results) {
+    fan_rows(table, r, "revenue", r.fans.revenue);
+    fan_rows(table, r, "net_income", r.fans.net_income);
+    fan_rows(table, r, "cash", r.fans.cash);
+  }
+  return table.str();
+}
+
+std::string assumptions_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "key", "value"};
+  for (const ScenarioResult& r : results)
+    for (const Assumption& a : r.assumptions)
+      table.row_begin().field(r.name).field(a.key).field(a.value);
+  return table.str();
+}
+
+}  // namespace breakeven

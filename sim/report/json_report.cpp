@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "breakeven/report/json_report.hpp"
+
+#include <cmath>
+
+namespace breakeven {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// nlohmann prints NaN as null anyway; saying so explicitly keeps the contract visible.
+Json number(double value) {
+  return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+// Adds "<name>": p and "<name>_se": se, the convention for every probability in the report.
+void put(Json& object, const std::string& name, const Estimate& estimate) {
+  object[name] = number(estimate.p);
+  object[name + "_se"] = number(estimate.se);
+}
+
+Json breakeven_json(const BreakevenResult& breakeven) {
+  Json out = Json::object();
+  out["metric"] = to_string(breakeven.metric);
+  out["period"] = to_string(breakeven.period);
+  out["target"] = breakeven.target ? Json(*breakeven.target) : Json(nullptr);
+  if (breakeven.by_target) {
+    put(out, "p_by_target", *breakeven.by_target);
+  } else {
+    out["p_by_target"] = nullptr;
+    out["p_by_target_se"] = nullptr;
+  }
+  Json distribution = Json::array();
+  for (const auto& row : breakeven.distribution) {
+    Json item = Json::object();
+    item["period"] = row.period;
+    item["p"] = number(row.p);
+    item["cumulative"] = number(row.cumulative);
+    item["se"] = number(row.se);
+    distribution.push_back(std::move(item));
+  }
+  out["distribution"] = std::move(distribution);
+  put(out, "not_within_horizon", breakeven.not_within_horizon);
+  put(out, "cash_out_first", breakeven.cash_out_first);
+  out["quantiles"] = Json{{"p10", breakeven.p10}, {"p50", breakeven.p50}, {"p90", breakeven.p90}};
+  return out;
+}
+
+Json cash_out_json(const CashOutResult& cash_out) {
+  Json out = Json::object();
+  put(out, "probability", cash_out.probability);
+  Json by_year = Json::object();
+  Json by_year_se = Json::object();
+  for (const auto& year : cash_out.by_year) {
+    by_year[year.year] = number(year.estimate.p);
+    by_year_se[year.year] = number(year.estimate.se);
+  }
+  out["by_year"] = std::move(by_year);
+  out["by_year_se"] = std::move(by_year_se);
+  return out;
+}
+
+Json runway_json(const RunwayResult& runway) {
+  Json out = Json::object();
+  out["p10"] = runway.p10;
+  out["p50"] = runway.p50;
+  out["p90"] = runway.p90;
+  put(out, "p_lt_12", runway.lt12);
+  put(out, "p_lt_24", runway.lt24);
+  put(out, "p_lt_36", runway.lt36);
+  put(out, "beyond_horizon", runway.beyond_horizon);
+  // A quantile equal to horizon_months means "beyond the horizon", not exactly that many months.
+  out["horizon_months"] = runway.horizon_months;
+  Json shares = Json::array();
+  for (const double share : runway.share_by_month) shares.push_back(number(share));
+  out["share_by_month"] = std::move(shares);
+  return out;
+}
+
+Json funding_need_json(const FundingNeedResult& need) {
+  Json out = Json::object();
+  out["mean"] = number(need.mean);
+  out["p50"] = number(need.p50);
+  out["p90"] = number(need.p90);
+  out["p95"] = number(need.p95);
+  put(out, "p_none", need.none);
+  Json histogram = Json::array();
+  for (const auto& bin : need.histogram)
+    histogram.push_back(Json{{"lo", number(bin.lo)}, {"hi", number(bin.hi)}, {"p", number(bin.p)}});
+  out["histogram"] = std::move(histogram);
+  return out;
+}
+
+Json fan_json(const std::vector<FanPoint>& points) {
+  Json out = Json::object();
+  for (const auto& point : points) {
+    out[point.year] = Json{{"p05", number(point.p05)},
+                           {"p25", number(point.p25)},
+                           {"p50", number(point.p50)},
+                           {"p75", number(point.p75)},
+                           {"p95", number(point.p95)},
+                           {"alive", number(point.alive)},
+                           // A first or last fiscal year cut by the start or horizon is partial.
+                           {"months", point.months}};
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json scenario_to_json(const ScenarioResult& result) {
+  Json out = Json::object();
+  out["name"] = result.name;
+  out["file"] = result.file;
+  out["paths"] = result.paths;
+  out["seed"] = result.seed;
+  out["money_unit"] = result.money_unit;
+  out["currency"] = result.currency;
+  out["start"] = result.start;
+  out["horizon"] = result.horizon;
+  out["breakeven"] = breakeven_json(result.breakeven);
+  out["cash_out"] = cash_out_json(result.cash_out);
+  out["runway_months"] = runway_json(result.runway);
+  out["funding_need"] = funding_need_json(result.funding_need);
+  out["fan"] = Json{{"revenue", fan_json(result.fans.revenue)},
+                    {"net_income", fan_json(result.fans.net_income)},
+                    {"cash", fan_json(result.fans.cash)}};
+  // An array, not an object: two assumptions may share a key (e.g. repeated events).
+  Json assumptions = Json::array();
+  for (const auto& assumption : result.assumptions)
+    assumptions.push_back(Json{{"key", assumption.key}, {"value", assumption.value}});
+  out["assumptions"] = std::move(assumptions);
+  out["warnings"] = result.warnings;
+  return out;
+}
+
+nlohmann::ordered_json to_json(const std::vector<ScenarioResult>& results) {
+  Json out = Json::object();
+  out["version"] = BREAKEVEN_VERSION;
+  Json scenarios = Json::array();
+  for (const auto& result : results) scenarios.push_back(scenario_to_json(result));
+  out["scenarios"] = std::move(scenarios);
+  // Joint results (SPEC §4, batches) come with the joint simulation; until then the key is
+  // present but empty rather than filled with numbers that were not computed jointly.
+  out["joint"] = Json::object();
+  return out;
+}
+
+}  // namespace breakeven
