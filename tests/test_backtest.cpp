@@ -316,3 +316,20 @@ TEST_CASE("cli: backtest reports, writes its files and refuses a bad CSV", "[bac
   CHECK_FALSE(fs::exists(dir / "bad-out"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("cli: run shows company.as_of in the terminal, JSON and HTML reports",
+          "[backtest][cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("breakeven-asof-" + std::to_string(::getpid()));
+  const auto terminal = breakeven::testing::run_program("run scenarios/metax.toml --paths 200");
+  CHECK(terminal.status == 0);
+  CHECK_THAT(terminal.out, Catch::Contains("data as of 2026-03-31"));
+  const auto json = breakeven::testing::run_program(
+      "run scenarios/metax.toml --paths 200 --json - --out '" + dir.string() + "'");
+  CHECK(json.status == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"as_of\": \"2026-03-31\""));
+  std::ifstream page(dir / "report.html");
+  const std::string html((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+  CHECK_THAT(html, Catch::Contains("data as of 2026-03-31"));
+  fs::remove_all(dir);
+}
