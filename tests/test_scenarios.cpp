@@ -128,3 +128,27 @@ TEST_CASE("scenarios: bear <= base <= bull for each company", "[scenarios]") {
     CHECK(first(base) > first(bull));
   }
 }
+
+TEST_CASE("scenarios: the vintage files validate and back-test against the actuals",
+          "[scenarios][backtest]") {
+  // The files as they forecast before the reports came out stay runnable, so the post-mortem in
+  // docs/calibration.md can be reproduced.
+  std::vector<std::string> files;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(BREAKEVEN_SOURCE_DIR) / "scenarios" / "vintage"))
+    if (entry.is_regular_file() && entry.path().extension() == ".toml")
+      files.push_back(fs::relative(entry.path(), BREAKEVEN_SOURCE_DIR).string());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 13);
+  const auto validate = run_program("validate" + joined(files));
+  INFO(validate.err);
+  CHECK(validate.status == 0);
+  const auto backtest = run_program(
+      "backtest scenarios/vintage/2025-06-30/metax.toml --actuals "
+      "scenarios/actuals/metax.csv --paths 2000 --json -");
+  INFO(backtest.err);
+  REQUIRE(backtest.status == 0);
+  const Json report = Json::parse(backtest.out).at("backtest");
+  CHECK(report.at("as_of") == "2025-06-30");
+  CHECK(report.at("summary").at("judged").get<int>() >= 4);
+}

@@ -175,6 +175,7 @@ ScenarioResult summarize(const Model& model, const Tally& tally) {
   result.seed = spec.simulation.seed;
   result.start = spec.simulation.start.label();
   result.horizon = spec.simulation.horizon.label();
+  result.as_of = spec.company.as_of;
   result.breakeven = summarize_breakeven(model, tally);
   result.cash_out = summarize_cash_out(model, tally);
   result.runway = summarize_runway(model, tally);

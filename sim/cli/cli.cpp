@@ -67,14 +67,45 @@ void add_validate(CLI::App& app, ValidateCommand& command) {
   validate->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
 }
 
+void add_backtest(CLI::App& app, BacktestCommand& command) {
+  CLI::App* backtest = app.add_subcommand(
+      "backtest", "Hold a scenario's forecasts against reported figures (PIT, bands, CRPS)");
+  backtest->add_option("file", command.file, "Scenario file (TOML)")->required()->type_name("FILE");
+  backtest
+      ->add_option("--actuals", command.actuals,
+                   "CSV of reported figures: metric,period,value,source")
+      ->required()
+      ->type_name("CSV");
+  backtest->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
+      ->type_name("N");
+  backtest->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
+      ->type_name("S")
+      ->check(CLI::NonNegativeNumber);
+  backtest->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)")
+      ->type_name("T");
+  backtest->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  backtest->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)")
+      ->type_name("PATH");
+  backtest
+      ->add_option("--out", command.out, "Write backtest.json, backtest.csv and report.html to DIR")
+      ->type_name("DIR");
+  backtest->add_flag("--quiet,-q", command.quiet, "No terminal summary");
+}
+
 int parse_and_run(int argc, char** argv) {
   CLI::App app{"breakeven: Monte Carlo odds of a loss-making company breaking even", "breakeven"};
   app.set_version_flag("--version", std::string("breakeven ") + BREAKEVEN_VERSION);
   app.require_subcommand(1);
   RunCommand run;
   ValidateCommand validate;
+  BacktestCommand backtest;
   add_run(app, run);
   add_validate(app, validate);
+  add_backtest(app, backtest);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -85,6 +116,7 @@ int parse_and_run(int argc, char** argv) {
     return status(ExitStatus::usage);
   }
   if (app.got_subcommand("run")) return run_command(run);
+  if (app.got_subcommand("backtest")) return backtest_command(backtest);
   return validate_command(validate);
 }
 

@@ -29,6 +29,21 @@ struct ValidateCommand {
   bool strict = false;
 };
 
+struct BacktestCommand {
+  std::string file;
+  std::string actuals;  ///< the actuals CSV
+  std::optional<std::int64_t> paths;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> sets;
+  std::optional<std::string> json;
+  std::optional<std::string> out;
+  bool quiet = false;
+};
+
+/// Holds one scenario against reported figures; exit status as run_command.
+int backtest_command(const BacktestCommand& command);
+
 /// Both return the exit status and throw for errors the caller maps to messages
 /// (ScenarioError, UsageError: 2; anything else: 1). validate reports bad files itself, since it
 /// checks every file before failing.

@@ -67,7 +67,10 @@ std::string headline_table(const Results& results) {
         R"(<tr><td class="company">{}</td><td class="target"><b>{}</b> <span class="se">{} &gt; 0</span></td><td class="num">{}</td>)"
         R"(<td class="num">{}</td><td class="num">{} <span class="se">{}</span></td>)"
         R"(<td class="num">{} <span class="se">({} need none)</span></td><td class="num">{}</td></tr>)",
-        esc(r.name), esc(b.target.value_or(r.horizon)), esc(readable_name(b.metric)), p_cell,
+        esc(r.name) + (r.as_of.empty()
+                           ? std::string()
+                           : R"(<br><span class="se">data as of )" + esc(r.as_of) + "</span>"),
+        esc(b.target.value_or(r.horizon)), esc(readable_name(b.metric)), p_cell,
         esc(period_phrase(b.p50, r)), esc(format_percent(b.cash_out_first.p)),
         esc(pp(b.cash_out_first.se)), esc(money(r.funding_need.p50, r)),
         esc(format_percent(r.funding_need.none.p)),
@@ -231,10 +234,11 @@ std::string provenance_section(const Results& results, const RunProvenance& run)
   for (const ScenarioResult& r : results)
     out += fmt::format(
         R"(<tr><td>{}</td><td><code>{}</code></td><td class="num">{}</td><td class="num">{}</td>)"
-        R"(<td>{} to {}</td><td>{}</td><td>{} &gt; 0 per {}</td></tr>)",
+        R"(<td>{} to {}{}</td><td>{}</td><td>{} &gt; 0 per {}</td></tr>)",
         esc(r.name), esc(r.file), esc(format_amount(static_cast<double>(r.paths), 0)), r.seed,
-        esc(r.start), esc(r.horizon), esc(money_label(r)), esc(readable_name(r.breakeven.metric)),
-        esc(readable_name(r.breakeven.period)));
+        esc(r.start), esc(r.horizon),
+        r.as_of.empty() ? std::string() : " (data as of " + esc(r.as_of) + ")", esc(money_label(r)),
+        esc(readable_name(r.breakeven.metric)), esc(readable_name(r.breakeven.period)));
   out += "</tbody></table></div>";
   out += fmt::format(
       R"(<p class="meta">breakeven {} · run {} · command <code>{}</code> · in <code>{}</code> · )"

@@ -118,6 +118,7 @@ nlohmann::ordered_json scenario_to_json(const ScenarioResult& result) {
   out["currency"] = result.currency;
   out["start"] = result.start;
   out["horizon"] = result.horizon;
+  out["as_of"] = result.as_of.empty() ? Json(nullptr) : Json(result.as_of);
   out["breakeven"] = breakeven_json(result.breakeven);
   out["cash_out"] = cash_out_json(result.cash_out);
   out["runway_months"] = runway_json(result.runway);

@@ -266,6 +266,7 @@ std::string render_terminal(const ScenarioResult& result, const TerminalStyle& s
   facts.push_back(fmt::format("{} paths", group_thousands(static_cast<std::uint64_t>(
                                               std::max<std::int64_t>(result.paths, 0)))));
   facts.push_back(fmt::format("seed {}", result.seed));
+  if (!result.as_of.empty()) facts.push_back("data as of " + result.as_of);
   if (!result.start.empty()) facts.push_back(fmt::format("{} … {}", result.start, result.horizon));
   const std::string unit = money_label(result);
   facts.push_back(unit.empty() ? "money in currency units" : "money in " + unit);

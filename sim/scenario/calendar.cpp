@@ -57,6 +57,17 @@ std::optional<YearMonth> parse_date(std::string_view text, DateRole role) {
   return YearMonth{*year, *month};
 }
 
+bool is_calendar_date(std::string_view text) {
+  if (text.size() != 10 || text[7] != '-') return false;
+  const auto month = parse_date(text.substr(0, 7), DateRole::month_or_quarter);
+  const auto day = parse_digits(text.substr(8), 2);
+  if (!month || text[5] == 'Q' || text[5] == 'q' || !day) return false;
+  const bool leap = month->year % 4 == 0 && (month->year % 100 != 0 || month->year % 400 == 0);
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = kDays[month->month - 1] + (month->month == 2 && leap ? 1 : 0);
+  return *day >= 1 && *day <= days;
+}
+
 int fiscal_year_of(YearMonth month, int fiscal_year_end) {
   // A fiscal year ending in June 2027 holds July 2026 .. June 2027 and is named 2027.
   return month.month > fiscal_year_end ? month.year + 1 : month.year;

@@ -83,7 +83,7 @@ Enum enum_value(const TableReader& table, std::string_view key,
 }
 
 void read_company(const TableReader& table, ScenarioSpec& spec) {
-  table.allow({"name", "currency", "money_unit", "fiscal_year_end"});
+  table.allow({"name", "currency", "money_unit", "fiscal_year_end", "as_of"});
   CompanySpec& company = spec.company;
   company.name = table.need("name", table.string("name"));
   if (company.name.empty()) table.fail("name", "must not be empty");
@@ -110,6 +110,12 @@ void read_company(const TableReader& table, ScenarioSpec& spec) {
   table.context().money_unit = company.money_unit;
   table.context().money_scale = company.money_unit_scale;
   company.fiscal_year_end = to_int(table.integer("fiscal_year_end", 1, 12).value_or(12));
+  if (const auto as_of = table.string("as_of")) {
+    if (!is_calendar_date(*as_of))
+      table.fail("as_of", "expected a date \"YYYY-MM-DD\" (the day the data stop at), got \"" +
+                              *as_of + "\"");
+    company.as_of = *as_of;
+  }
 }
 
 void read_simulation(const TableReader& table, ScenarioSpec& spec) {

@@ -85,6 +85,7 @@ struct ScenarioResult {
   std::int64_t paths = 0;
   std::uint64_t seed = 0;
   std::string start, horizon;
+  std::string as_of;  ///< company.as_of: the date the scenario's data stop at; empty if not given
   BreakevenResult breakeven;
   CashOutResult cash_out;
   RunwayResult runway;

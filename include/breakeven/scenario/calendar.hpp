@@ -28,6 +28,9 @@ enum class DateRole { month_or_quarter, horizon };
 /// "2032" (December). Returns nullopt when the text is none of these.
 std::optional<YearMonth> parse_date(std::string_view text, DateRole role);
 
+/// Whether `text` is a real day written "YYYY-MM-DD" ("2026-03-31"; not "2026-02-30").
+bool is_calendar_date(std::string_view text);
+
 /// Calendar year in which the fiscal year holding `month` ends, for a fiscal year ending in
 /// month `fiscal_year_end` (1..12). With 12 it is the calendar year.
 int fiscal_year_of(YearMonth month, int fiscal_year_end);

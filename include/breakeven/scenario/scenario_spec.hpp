@@ -35,6 +35,7 @@ struct CompanySpec {
   std::string money_unit = "1";  ///< "1", "k", "M", "B", "万", "亿"
   double money_unit_scale = 1;   ///< yuan (or currency units) per money unit
   int fiscal_year_end = 12;
+  std::string as_of;  ///< "2026-03-31": the date the file's data stop at; empty when not given
 };
 
 struct SimulationSpec {
