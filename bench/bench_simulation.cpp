@@ -90,12 +90,12 @@ BENCHMARK(BM_RandomNumbersAlone)->Unit(benchmark::kMicrosecond);
 constexpr int kEnginePaths = 100000;
 
 void BM_Engine(benchmark::State& state) {
-  Model model = bench_model();
-  model.spec.simulation.paths = kEnginePaths;
+  const Model& model = bench_model();
+  const RunPlan plan = whole_run({&model}, 42, kEnginePaths);
   const int threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
-    Tally tally = simulate(model, {threads, {}});
-    benchmark::DoNotOptimize(tally.paths);
+    RunTallies tallies = simulate(plan, {threads, {}});
+    benchmark::DoNotOptimize(tallies.scenarios[0].paths);
   }
   state.counters["ns_per_path_month"] = benchmark::Counter(
       static_cast<double>(state.iterations()) * kEnginePaths * model.months * 1e-9,

@@ -14,10 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "breakeven/analysis/summary.hpp"
-#include "breakeven/engine/engine.hpp"
-#include "breakeven/engine/path_simulator.hpp"
-#include "breakeven/model/model.hpp"
+#include "breakeven/analysis/batch_run.hpp"
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
 #include "breakeven/report/json_report.hpp"
@@ -38,31 +35,17 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
   return overrides;
 }
 
-// A missing file is a bad scenario (status 2) with a plain message, whatever the parser would
-// make of it.
-void check_readable(const std::string& file) {
-  std::error_code error;
-  const auto status = std::filesystem::status(file, error);
-  if (!std::filesystem::exists(status)) throw ScenarioError({file, 0}, "", "no such file");
-  if (std::filesystem::is_directory(status))
-    throw ScenarioError({file, 0}, "", "is a directory, not a scenario file");
-}
-
 void print_warnings(const std::string& file, const std::vector<std::string>& warnings) {
   for (const auto& warning : warnings) std::cerr << "warning: " << file << ": " << warning << '\n';
 }
 
-Model load_model(const std::string& file, const std::vector<Override>& overrides,
-                 const RunCommand* run, bool strict) {
-  check_readable(file);
-  ScenarioSpec spec = load_scenario(file, overrides);
-  if (run != nullptr) {
-    if (run->paths) spec.simulation.paths = *run->paths;
-    if (run->seed) spec.simulation.seed = *run->seed;
-  }
-  Model model = build_model(spec, ModelOptions{strict});
-  print_warnings(file, model.warnings);
-  return model;
+RunRequest run_request(const std::vector<std::string>& files,
+                       const std::vector<Override>& overrides, bool strict) {
+  RunRequest request;
+  for (const auto& file : files) request.scenarios.push_back({file, {}});
+  request.overrides = overrides;
+  request.strict = strict;
+  return request;
 }
 
 // Progress and ETA on stderr, only when it is a terminal (SPEC §4) and the run takes long
@@ -170,47 +153,45 @@ RunProvenance run_provenance(const RunCommand& command) {
 }  // namespace
 
 int run_command(const RunCommand& command) {
-  if (command.paths && *command.paths < 1)
-    throw UsageError(fmt::format("--paths must be at least 1, not {}", *command.paths));
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
-  const std::vector<Override> overrides = parse_overrides(command.sets);
-
+  RunRequest request = run_request(command.files, parse_overrides(command.sets), command.strict);
+  request.paths = command.paths;
+  request.seed = command.seed;
   // Every file is loaded and checked before any is simulated: a typo in the last file of a batch
   // fails in a second, not after the first files' long runs.
-  std::vector<Model> models;
-  models.reserve(command.files.size());
-  for (const auto& file : command.files)
-    models.push_back(load_model(file, overrides, &command, command.strict));
+  const LoadedRun loaded = load_run(request);
+  for (std::size_t i = 0; i < loaded.models.size(); ++i)
+    print_warnings(command.files[i], loaded.models[i].warnings);
 
-  if (command.trace_path) return trace_paths(command, models);
+  if (command.trace_path) return trace_paths(command, loaded.models);
 
   const bool json_to_stdout = command.json && *command.json == "-";
   const bool terminal = !command.quiet && !json_to_stdout;
   const TerminalStyle style{stdout_wants_color()};
   const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
 
-  std::vector<ScenarioResult> results;
-  results.reserve(models.size());
-  for (std::size_t i = 0; i < models.size(); ++i) {
-    const Model& model = models[i];
-    Tally tally = [&] {
-      ProgressLine progress(model.spec.company.name, model.spec.simulation.paths, show_progress);
-      EngineOptions options;
-      options.threads = command.threads;
-      options.progress = [&progress](std::int64_t done) { progress.update(done); };
-      return simulate(model, options);
-    }();
-    results.push_back(summarize(model, tally));
-    if (terminal) {
+  const RunResults run = [&] {
+    const std::string name = loaded.models.size() == 1
+                                 ? loaded.models[0].spec.company.name
+                                 : fmt::format("{} scenarios", loaded.models.size());
+    ProgressLine progress(name, loaded.paths, show_progress);
+    EngineOptions options;
+    options.threads = command.threads;
+    options.progress = [&progress](std::int64_t done) { progress.update(done); };
+    return run_scenarios(loaded, options);
+  }();
+  const std::vector<ScenarioResult>& results = run.scenarios;
+  if (terminal) {
+    for (std::size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::cout << '\n';
-      std::cout << render_terminal(results.back(), style) << std::flush;
+      std::cout << render_terminal(results[i], style);
     }
+    // Last, so a batch ends with the one table a reader compares the scenarios by.
+    if (results.size() > 1) std::cout << '\n' << render_batch_table(results, style);
+    std::cout << std::flush;
   }
-  // Last, so a batch ends with the one table a reader compares the scenarios by.
-  if (terminal && results.size() > 1)
-    std::cout << '\n' << render_batch_table(results, style) << std::flush;
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
@@ -234,7 +215,8 @@ int validate_command(const ValidateCommand& command) {
   for (const auto& file : command.files) {
     // Every file is checked, so one call lists all the problems of a batch.
     try {
-      load_model(file, overrides, nullptr, command.strict);
+      const LoadedRun loaded = load_run(run_request({file}, overrides, command.strict));
+      print_warnings(file, loaded.models[0].warnings);
       std::cout << "ok: " << file << '\n';
     } catch (const ScenarioError& e) {
       std::cerr << "error: " << e.what() << '\n';

@@ -113,6 +113,15 @@ void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
 
 void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,
                    PathOutcome& out, std::vector<MonthRecord>* trace) {
+  if (uses_sector_shocks(model) &&
+      !ws.sector.covers(seed, path, first_calendar_month(model), last_calendar_month(model)))
+    ws.sector.fill(seed, path, first_calendar_month(model), last_calendar_month(model));
+  simulate_path(model, seed, path, ws.sector, ws, out, trace);
+}
+
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
+                   const SectorShocks& sector_shocks, PathWorkspace& ws, PathOutcome& out,
+                   std::vector<MonthRecord>* trace) {
   const ScenarioSpec& spec = model.spec;
   const ParamIndex& ix = model.index;
   const int months = model.months;
@@ -120,9 +129,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   const std::vector<double>& p = ws.draws;
   auto param = [&p](int slot) { return p[at(slot)]; };
 
-  // The sector stream is the same for every company of a joint batch; the others are the
-  // company's own.
-  RandomStream sector(seed, path, Substream::sector);
+  // The sector shocks are the same for every company of a joint batch, by calendar month; the
+  // streams are the company's own.
   RandomStream company(seed, path, Substream::revenue, model.company_key);
   RandomStream margin_noise(seed, path, Substream::margin, model.company_key);
   RandomStream funding_stream(seed, path, Substream::funding, model.company_key);
@@ -151,6 +159,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     sector_vol = spec.revenue.volatility * kInvSqrt12 * beta;
     company_vol = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
   }
+
+  const double* sector = sector_vol > 0 ? sector_shocks.from(first_calendar_month(model)) : nullptr;
 
   // --- Margin and costs: monthly amounts and monthly growth factors ------------------------
   const double gross_start = param(ix.gross), gross_long = param(ix.gross_long_run);
@@ -330,7 +340,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
       // A share above the whole market is not a share: revenue stops at the market's size.
       const double share = std::min(std::exp(log_share), 1.0);
       revenue = share * std::exp(log_market) / 12.0 * revenue_factor * season;
-      log_market += market_drift + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0);
+      log_market += market_drift + (sector_vol > 0 ? sector_vol * sector[m] : 0.0);
       log_share += share_speed * (1.0 - share / share_cap) + growth_shift / 12.0 +
                    (company_vol > 0 ? company_vol * company.normal() : 0.0);
     } else {
@@ -338,7 +348,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
       const double log_growth = log_growth_long +
                                 (log_growth_start - log_growth_long) * model.growth_decay[at(m)] +
                                 growth_shift;
-      log_level += log_growth / 12.0 + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0) +
+      log_level += log_growth / 12.0 + (sector_vol > 0 ? sector_vol * sector[m] : 0.0) +
                    (company_vol > 0 ? company_vol * company.normal() : 0.0);
     }
 
