@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "breakeven/engine/tally_io.hpp"
 #include "breakeven/report/json_report.hpp"
 #include "scenario_fixture.hpp"
 
@@ -143,4 +144,42 @@ TEST_CASE("run plan: the per-path hook sees every (model, path) once, as the tal
     }
     REQUIRE(by_period == tallies.scenarios[model].breakeven_by_period);
   }
+}
+
+TEST_CASE("run plan: a run split into two ranges, serialised and merged, equals the whole run") {
+  const Model a = make_model(company("Alpha", "2025-07", 0.6));
+  const Model b = make_model(company("Beta", "2026-01", 0.6));
+  const std::vector<const Model*> models = {&a, &b};
+  const RunTallies whole = simulate(whole_run(models, 5, 3000));
+  RunPlan first = whole_run(models, 5, 3000), second = first;
+  first.end = 1300;  // not on a block boundary: the merge is exact either way
+  second.begin = 1300;
+  const std::string first_text = tallies_to_json(simulate(first, {2, {}}), models);
+  const std::string second_text = tallies_to_json(simulate(second, {1, {}}), models);
+  // Round trip: what is read back serialises to the same text.
+  REQUIRE(tallies_to_json(tallies_from_json(first_text, models), models) == first_text);
+
+  RunTallies merged = tallies_from_json(second_text, models);
+  merge_tallies(merged, tallies_from_json(first_text, models));
+  CHECK(merged.begin == 0);
+  CHECK(merged.end == 3000);
+  REQUIRE(tallies_to_json(merged, models) == tallies_to_json(whole, models));
+  REQUIRE(json_of(a, merged.scenarios[0]) == json_of(a, whole.scenarios[0]));
+  REQUIRE(json_of(b, merged.scenarios[1]) == json_of(b, whole.scenarios[1]));
+}
+
+TEST_CASE("run plan: tallies of another run or scenario are refused") {
+  const Model a = make_model(company("Alpha", "2025-07", 0.6));
+  const Model b = make_model(company("Beta", "2026-01", 0.6));
+  const std::string text = tallies_to_json(simulate(whole_run({&a}, 5, 300)), {&a});
+  REQUIRE_THROWS_AS(tallies_from_json(text, {&b}), UsageError);
+  REQUIRE_THROWS_AS(tallies_from_json("{}", {&a}), UsageError);
+  std::string future = text;
+  future.replace(future.find("\"version\":1"), 11, "\"version\":9");
+  REQUIRE_THROWS_AS(tallies_from_json(future, {&a}), UsageError);
+  RunTallies one = simulate(whole_run({&a}, 5, 300));
+  RunTallies other_seed = simulate(whole_run({&a}, 6, 300));
+  REQUIRE_THROWS_AS(merge_tallies(one, other_seed), UsageError);
+  RunTallies same = simulate(whole_run({&a}, 5, 300));
+  REQUIRE_THROWS_AS(merge_tallies(one, same), UsageError);  // overlapping, not adjacent
 }

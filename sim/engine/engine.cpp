@@ -13,6 +13,7 @@
 #include <tbb/task_arena.h>
 
 #include "breakeven/engine/sector_shocks.hpp"
+#include "breakeven/scenario/errors.hpp"
 
 namespace breakeven {
 namespace {
@@ -134,6 +135,21 @@ RunTallies simulate_serial(const RunPlan& plan) {
   RunTallies total = empty_tallies(plan);
   worker.merge_into(total);
   return total;
+}
+
+void merge_tallies(RunTallies& into, const RunTallies& other) {
+  if (into.seed != other.seed || into.paths != other.paths ||
+      into.scenarios.size() != other.scenarios.size())
+    throw UsageError(
+        "tallies of different runs (seed, path count or scenarios differ) cannot merge");
+  if (other.begin != into.end && other.end != into.begin)
+    throw UsageError("tallies of paths [" + std::to_string(into.begin) + ", " +
+                     std::to_string(into.end) + ") and [" + std::to_string(other.begin) + ", " +
+                     std::to_string(other.end) + ") do not form one range");
+  for (std::size_t i = 0; i < into.scenarios.size(); ++i)
+    into.scenarios[i].merge(other.scenarios[i]);
+  into.begin = std::min(into.begin, other.begin);
+  into.end = std::max(into.end, other.end);
 }
 
 }  // namespace breakeven

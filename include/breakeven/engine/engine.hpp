@@ -26,6 +26,12 @@ struct RunTallies {
   std::vector<Tally> scenarios;  ///< in plan order
 };
 
+/// Adds the tallies of an adjacent range of the same run (same seed, path count and models) into
+/// `into`, whose range grows to cover both. Exact: merging the ranges [0, k) and [k, N) gives the
+/// tallies of [0, N) bit for bit. Throws UsageError for tallies of another run or a range that
+/// does not touch.
+void merge_tallies(RunTallies& into, const RunTallies& other);
+
 /// Simulates the plan across TBB workers, block by block. Identical for every thread count, and
 /// the tallies of a range split merge to those of the whole range.
 RunTallies simulate(const RunPlan& plan, const EngineOptions& options = {});
