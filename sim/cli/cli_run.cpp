@@ -17,6 +17,7 @@
 #include "breakeven/analysis/batch_run.hpp"
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
+#include "breakeven/report/joint_table.hpp"
 #include "breakeven/report/json_report.hpp"
 #include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/terminal_report.hpp"
@@ -28,22 +29,19 @@
 namespace breakeven {
 namespace {
 
-std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
-  std::vector<Override> overrides;
-  overrides.reserve(sets.size());
-  for (const auto& text : sets) overrides.push_back(parse_override(text));
-  return overrides;
-}
-
 void print_warnings(const std::string& file, const std::vector<std::string>& warnings) {
   for (const auto& warning : warnings) std::cerr << "warning: " << file << ": " << warning << '\n';
 }
 
-RunRequest run_request(const std::vector<std::string>& files,
-                       const std::vector<Override>& overrides, bool strict) {
+// `--set KEY=VALUE` applies to every file, `--set FILE:KEY=VALUE` to FILE only.
+RunRequest run_request(const std::vector<std::string>& sets, bool strict) {
   RunRequest request;
-  for (const auto& file : files) request.scenarios.push_back({file, {}});
-  request.overrides = overrides;
+  for (const auto& text : sets) {
+    if (auto one = parse_file_override(text))
+      request.file_overrides.push_back(std::move(*one));
+    else
+      request.overrides.push_back(parse_override(text));
+  }
   request.strict = strict;
   return request;
 }
@@ -107,8 +105,8 @@ int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
     const std::int64_t paths = model.spec.simulation.paths;
     if (index < 0 || index >= paths)
       throw UsageError(fmt::format("--trace-path {} is out of range: {} has paths 0 to {}", index,
-                                   command.files[i], paths - 1));
-    std::cout << render_trace(model, command.files[i], static_cast<std::uint64_t>(index));
+                                   model.spec.file, paths - 1));
+    std::cout << render_trace(model, model.spec.file, static_cast<std::uint64_t>(index));
   }
   return 0;
 }
@@ -156,14 +154,14 @@ int run_command(const RunCommand& command) {
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
-  RunRequest request = run_request(command.files, parse_overrides(command.sets), command.strict);
+  RunRequest request = run_request(command.sets, command.strict);
   request.paths = command.paths;
   request.seed = command.seed;
+  add_files(request, command.files);
   // Every file is loaded and checked before any is simulated: a typo in the last file of a batch
   // fails in a second, not after the first files' long runs.
   const LoadedRun loaded = load_run(request);
-  for (std::size_t i = 0; i < loaded.models.size(); ++i)
-    print_warnings(command.files[i], loaded.models[i].warnings);
+  for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
 
   if (command.trace_path) return trace_paths(command, loaded.models);
 
@@ -173,7 +171,8 @@ int run_command(const RunCommand& command) {
   const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
 
   const RunResults run = [&] {
-    const std::string name = loaded.models.size() == 1
+    const std::string name = !loaded.name.empty() ? loaded.name
+                             : loaded.models.size() == 1
                                  ? loaded.models[0].spec.company.name
                                  : fmt::format("{} scenarios", loaded.models.size());
     ProgressLine progress(name, loaded.paths, show_progress);
@@ -190,14 +189,16 @@ int run_command(const RunCommand& command) {
     }
     // Last, so a batch ends with the one table a reader compares the scenarios by.
     if (results.size() > 1) std::cout << '\n' << render_batch_table(results, style);
+    if (run.joint) std::cout << '\n' << render_joint_table(*run.joint, style);
     std::cout << std::flush;
   }
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
-  const std::string text = command.json ? json_report_text(results) : std::string();
+  const JointResult* joint = run.joint ? &*run.joint : nullptr;
+  const std::string text = command.json ? json_report_text(results, joint) : std::string();
   const std::vector<OutputFile> out_files =
-      command.out ? build_output_files(results, run_provenance(command))
+      command.out ? build_output_files(results, run_provenance(command), joint)
                   : std::vector<OutputFile>();
   if (command.json) {
     if (json_to_stdout)
@@ -210,13 +211,18 @@ int run_command(const RunCommand& command) {
 }
 
 int validate_command(const ValidateCommand& command) {
-  const std::vector<Override> overrides = parse_overrides(command.sets);
+  const RunRequest all = run_request(command.sets, command.strict);
   int failed = 0;
   for (const auto& file : command.files) {
     // Every file is checked, so one call lists all the problems of a batch.
     try {
-      const LoadedRun loaded = load_run(run_request({file}, overrides, command.strict));
-      print_warnings(file, loaded.models[0].warnings);
+      RunRequest request = all;
+      // A `--set FILE:KEY=VALUE` for another file of the list is not this file's.
+      std::erase_if(request.file_overrides,
+                    [&](const FileOverride& one) { return one.file != file; });
+      add_files(request, {file});
+      const LoadedRun loaded = load_run(request);
+      for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
       std::cout << "ok: " << file << '\n';
     } catch (const ScenarioError& e) {
       std::cerr << "error: " << e.what() << '\n';

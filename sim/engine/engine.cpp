@@ -50,6 +50,10 @@ class Worker {
   Worker(const RunPlan& plan, SectorSpan span) : plan_(plan), span_(span) {
     lanes_.reserve(plan.models.size());
     for (const Model* model : plan.models) lanes_.emplace_back(*model);
+    if (plan.joint) {
+      joint_.emplace(plan.models);
+      marks_.resize(plan.models.size());
+    }
   }
 
   /// Path i of every model before path i + 1: the sector shocks are drawn once per path.
@@ -63,7 +67,9 @@ class Worker {
         simulate_path(model, plan_.seed, index, sector_, lane.workspace, lane.outcome);
         lane.tally.add(model, lane.outcome);
         if (plan_.on_path) plan_.on_path(m, path, lane.outcome, lane.workspace);
+        if (joint_) marks_[m] = joint_mark(model, lane.outcome);
       }
+      if (joint_) joint_->add(marks_);
     }
   }
 
@@ -71,9 +77,11 @@ class Worker {
   void merge_into(RunTallies& into) {
     if (into.scenarios.empty()) {
       for (ModelLane& lane : lanes_) into.scenarios.push_back(std::move(lane.tally));
+      into.joint = std::move(joint_);
       return;
     }
     for (std::size_t m = 0; m < lanes_.size(); ++m) into.scenarios[m].merge(lanes_[m].tally);
+    if (joint_) into.joint->merge(*joint_);
   }
 
  private:
@@ -81,6 +89,8 @@ class Worker {
   SectorSpan span_;
   std::vector<ModelLane> lanes_;
   SectorShocks sector_;
+  std::optional<JointTally> joint_;
+  std::vector<JointMark> marks_;
 };
 
 RunTallies empty_tallies(const RunPlan& plan) {
@@ -95,6 +105,7 @@ RunTallies empty_tallies(const RunPlan& plan) {
 void fill_missing(const RunPlan& plan, RunTallies& tallies) {
   if (!tallies.scenarios.empty()) return;  // an empty range ran no worker
   for (const Model* model : plan.models) tallies.scenarios.emplace_back(*model);
+  if (plan.joint) tallies.joint.emplace(plan.models);
 }
 
 }  // namespace
@@ -146,8 +157,11 @@ void merge_tallies(RunTallies& into, const RunTallies& other) {
     throw UsageError("tallies of paths [" + std::to_string(into.begin) + ", " +
                      std::to_string(into.end) + ") and [" + std::to_string(other.begin) + ", " +
                      std::to_string(other.end) + ") do not form one range");
+  if (into.joint.has_value() != other.joint.has_value())
+    throw UsageError("tallies with and without joint results cannot merge");
   for (std::size_t i = 0; i < into.scenarios.size(); ++i)
     into.scenarios[i].merge(other.scenarios[i]);
+  if (into.joint) into.joint->merge(*other.joint);
   into.begin = std::min(into.begin, other.begin);
   into.end = std::max(into.end, other.end);
 }

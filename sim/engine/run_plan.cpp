@@ -25,6 +25,8 @@ RunPlan scenario_run(const Model& model) {
 
 void check_plan(const RunPlan& plan) {
   if (plan.models.empty()) throw UsageError("a run needs at least one scenario");
+  if (plan.joint && plan.models.size() < 2)
+    throw UsageError("joint results need at least two scenarios");
   if (plan.paths < 1)
     throw UsageError(fmt::format("a run needs at least 1 path, not {}", plan.paths));
   if (plan.begin < 0 || plan.begin > plan.end || plan.end > plan.paths)

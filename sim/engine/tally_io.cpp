@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/engine/tally_io.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -118,6 +120,52 @@ Tally tally_of(const Json& in, const Model& model) {
   return tally;
 }
 
+Json joint_json(const JointTally& joint) {
+  Json out;
+  out["scenarios"] = joint.scenarios;
+  out["first_year"] = joint.first_year;
+  out["last_year"] = joint.last_year;
+  out["paths"] = joint.paths;
+  out["breakeven_count"] = joint.breakeven_count;
+  out["cash_out_count"] = joint.cash_out_count;
+  out["all_by_target"] = joint.all_by_target;
+  out["none_by_target"] = joint.none_by_target;
+  Json pairs = Json::array();
+  for (const JointTally::PairCounts& pair : joint.pairs)
+    pairs.push_back(Json::array({pair.a_first, pair.b_first, pair.same_month, pair.neither}));
+  out["pairs"] = std::move(pairs);
+  return out;
+}
+
+JointTally joint_of(const Json& in, const std::vector<const Model*>& models) {
+  JointTally joint(models);
+  if (in.at("scenarios").get<int>() != joint.scenarios ||
+      in.at("first_year").get<int>() != joint.first_year ||
+      in.at("last_year").get<int>() != joint.last_year)
+    throw UsageError("tallies: joint counts written for another batch");
+  joint.paths = in.at("paths").get<std::uint64_t>();
+  const auto rows = [&](const char* key) {
+    auto counts = in.at(key).get<std::vector<std::vector<std::uint64_t>>>();
+    if (counts.size() != joint.breakeven_count.size())
+      throw UsageError(fmt::format("tallies: {} has the wrong number of years", key));
+    for (const auto& row : counts)
+      if (row.size() != models.size() + 1)
+        throw UsageError(fmt::format("tallies: a row of {} has the wrong length", key));
+    return counts;
+  };
+  joint.breakeven_count = rows("breakeven_count");
+  joint.cash_out_count = rows("cash_out_count");
+  joint.all_by_target = in.at("all_by_target").get<std::uint64_t>();
+  joint.none_by_target = in.at("none_by_target").get<std::uint64_t>();
+  const Json& pairs = in.at("pairs");
+  if (pairs.size() != joint.pairs.size()) throw UsageError("tallies: wrong number of pairs");
+  for (std::size_t p = 0; p < joint.pairs.size(); ++p) {
+    const auto counts = pairs[p].get<std::array<std::uint64_t, 4>>();
+    joint.pairs[p] = {counts[0], counts[1], counts[2], counts[3]};
+  }
+  return joint;
+}
+
 }  // namespace
 
 std::string tallies_to_json(const RunTallies& tallies, const std::vector<const Model*>& models) {
@@ -132,6 +180,7 @@ std::string tallies_to_json(const RunTallies& tallies, const std::vector<const M
   for (std::size_t i = 0; i < tallies.scenarios.size(); ++i)
     scenarios.push_back(tally_json(tallies.scenarios[i], *models.at(i)));
   out["scenarios"] = std::move(scenarios);
+  if (tallies.joint) out["joint"] = joint_json(*tallies.joint);
   return out.dump() + "\n";
 }
 
@@ -154,6 +203,7 @@ RunTallies tallies_from_json(std::string_view text, const std::vector<const Mode
           fmt::format("tallies: {} scenarios, the run has {}", scenarios.size(), models.size()));
     for (std::size_t i = 0; i < models.size(); ++i)
       tallies.scenarios.push_back(tally_of(scenarios[i], *models[i]));
+    if (in.contains("joint")) tallies.joint = joint_of(in.at("joint"), models);
     return tallies;
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("tallies: malformed: ") + e.what());

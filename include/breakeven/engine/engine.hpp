@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
+#include "breakeven/engine/joint_tally.hpp"
 #include "breakeven/engine/run_plan.hpp"
 #include "breakeven/engine/tally.hpp"
 
@@ -23,7 +25,8 @@ struct RunTallies {
   std::uint64_t seed = 0;
   std::int64_t paths = 0;  ///< the whole run's path count
   std::int64_t begin = 0, end = 0;
-  std::vector<Tally> scenarios;  ///< in plan order
+  std::vector<Tally> scenarios;     ///< in plan order
+  std::optional<JointTally> joint;  ///< when the plan asked for joint results
 };
 
 /// Adds the tallies of an adjacent range of the same run (same seed, path count and models) into

@@ -34,6 +34,9 @@ struct RunPlan {
   std::int64_t paths = 0;  ///< the whole run's path count N
   std::int64_t begin = 0;  ///< this range: [begin, end), 0 <= begin <= end <= paths
   std::int64_t end = 0;
+  /// Also count joint results across the models (RunTallies::joint): for a batch of different
+  /// companies. Needs two or more models.
+  bool joint = false;
   /// Optional per-path hook; an empty function costs one test per path.
   PathObserver on_path;
 };
