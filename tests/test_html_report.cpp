@@ -170,7 +170,10 @@ TEST_CASE("report.html holds every chart of every scenario on shared axes", "[ht
   const std::size_t scenarios = report.json.at("scenarios").size();
   REQUIRE(scenarios == 2);
   const auto kinds = html_chart_kinds();
-  CHECK(count(html, "<svg ") == kinds.size() * scenarios);
+  // The two scenarios are different companies: one joint chart besides theirs.
+  CHECK(count(html, "<svg ") == kinds.size() * scenarios + 1);
+  CHECK(count(html, "<svg id=\"joint-breakeven-count\"") == 1);
+  CHECK(html.find("<table class=\"joint-pairs\">") != std::string::npos);
   for (const std::string& kind : kinds) {
     INFO(kind);
     std::set<std::string> y_max, y_min;

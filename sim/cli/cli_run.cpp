@@ -14,12 +14,10 @@
 
 #include <fmt/format.h>
 
-#include "breakeven/analysis/summary.hpp"
-#include "breakeven/engine/engine.hpp"
-#include "breakeven/engine/path_simulator.hpp"
-#include "breakeven/model/model.hpp"
+#include "breakeven/analysis/batch_run.hpp"
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
+#include "breakeven/report/joint_table.hpp"
 #include "breakeven/report/json_report.hpp"
 #include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/terminal_report.hpp"
@@ -31,38 +29,21 @@
 namespace breakeven {
 namespace {
 
-std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
-  std::vector<Override> overrides;
-  overrides.reserve(sets.size());
-  for (const auto& text : sets) overrides.push_back(parse_override(text));
-  return overrides;
-}
-
-// A missing file is a bad scenario (status 2) with a plain message, whatever the parser would
-// make of it.
-void check_readable(const std::string& file) {
-  std::error_code error;
-  const auto status = std::filesystem::status(file, error);
-  if (!std::filesystem::exists(status)) throw ScenarioError({file, 0}, "", "no such file");
-  if (std::filesystem::is_directory(status))
-    throw ScenarioError({file, 0}, "", "is a directory, not a scenario file");
-}
-
 void print_warnings(const std::string& file, const std::vector<std::string>& warnings) {
   for (const auto& warning : warnings) std::cerr << "warning: " << file << ": " << warning << '\n';
 }
 
-Model load_model(const std::string& file, const std::vector<Override>& overrides,
-                 const RunCommand* run, bool strict) {
-  check_readable(file);
-  ScenarioSpec spec = load_scenario(file, overrides);
-  if (run != nullptr) {
-    if (run->paths) spec.simulation.paths = *run->paths;
-    if (run->seed) spec.simulation.seed = *run->seed;
+// `--set KEY=VALUE` applies to every file, `--set FILE:KEY=VALUE` to FILE only.
+RunRequest run_request(const std::vector<std::string>& sets, bool strict) {
+  RunRequest request;
+  for (const auto& text : sets) {
+    if (auto one = parse_file_override(text))
+      request.file_overrides.push_back(std::move(*one));
+    else
+      request.overrides.push_back(parse_override(text));
   }
-  Model model = build_model(spec, ModelOptions{strict});
-  print_warnings(file, model.warnings);
-  return model;
+  request.strict = strict;
+  return request;
 }
 
 // Progress and ETA on stderr, only when it is a terminal (SPEC §4) and the run takes long
@@ -124,8 +105,8 @@ int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
     const std::int64_t paths = model.spec.simulation.paths;
     if (index < 0 || index >= paths)
       throw UsageError(fmt::format("--trace-path {} is out of range: {} has paths 0 to {}", index,
-                                   command.files[i], paths - 1));
-    std::cout << render_trace(model, command.files[i], static_cast<std::uint64_t>(index));
+                                   model.spec.file, paths - 1));
+    std::cout << render_trace(model, model.spec.file, static_cast<std::uint64_t>(index));
   }
   return 0;
 }
@@ -170,53 +151,54 @@ RunProvenance run_provenance(const RunCommand& command) {
 }  // namespace
 
 int run_command(const RunCommand& command) {
-  if (command.paths && *command.paths < 1)
-    throw UsageError(fmt::format("--paths must be at least 1, not {}", *command.paths));
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
-  const std::vector<Override> overrides = parse_overrides(command.sets);
-
+  RunRequest request = run_request(command.sets, command.strict);
+  request.paths = command.paths;
+  request.seed = command.seed;
+  add_files(request, command.files);
   // Every file is loaded and checked before any is simulated: a typo in the last file of a batch
   // fails in a second, not after the first files' long runs.
-  std::vector<Model> models;
-  models.reserve(command.files.size());
-  for (const auto& file : command.files)
-    models.push_back(load_model(file, overrides, &command, command.strict));
+  const LoadedRun loaded = load_run(request);
+  for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
 
-  if (command.trace_path) return trace_paths(command, models);
+  if (command.trace_path) return trace_paths(command, loaded.models);
 
   const bool json_to_stdout = command.json && *command.json == "-";
   const bool terminal = !command.quiet && !json_to_stdout;
   const TerminalStyle style{stdout_wants_color()};
   const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
 
-  std::vector<ScenarioResult> results;
-  results.reserve(models.size());
-  for (std::size_t i = 0; i < models.size(); ++i) {
-    const Model& model = models[i];
-    Tally tally = [&] {
-      ProgressLine progress(model.spec.company.name, model.spec.simulation.paths, show_progress);
-      EngineOptions options;
-      options.threads = command.threads;
-      options.progress = [&progress](std::int64_t done) { progress.update(done); };
-      return simulate(model, options);
-    }();
-    results.push_back(summarize(model, tally));
-    if (terminal) {
+  const RunResults run = [&] {
+    const std::string name = !loaded.name.empty() ? loaded.name
+                             : loaded.models.size() == 1
+                                 ? loaded.models[0].spec.company.name
+                                 : fmt::format("{} scenarios", loaded.models.size());
+    ProgressLine progress(name, loaded.paths, show_progress);
+    EngineOptions options;
+    options.threads = command.threads;
+    options.progress = [&progress](std::int64_t done) { progress.update(done); };
+    return run_scenarios(loaded, options);
+  }();
+  const std::vector<ScenarioResult>& results = run.scenarios;
+  if (terminal) {
+    for (std::size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::cout << '\n';
-      std::cout << render_terminal(results.back(), style) << std::flush;
+      std::cout << render_terminal(results[i], style);
     }
+    // Last, so a batch ends with the one table a reader compares the scenarios by.
+    if (results.size() > 1) std::cout << '\n' << render_batch_table(results, style);
+    if (run.joint) std::cout << '\n' << render_joint_table(*run.joint, style);
+    std::cout << std::flush;
   }
-  // Last, so a batch ends with the one table a reader compares the scenarios by.
-  if (terminal && results.size() > 1)
-    std::cout << '\n' << render_batch_table(results, style) << std::flush;
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
-  const std::string text = command.json ? json_report_text(results) : std::string();
+  const JointResult* joint = run.joint ? &*run.joint : nullptr;
+  const std::string text = command.json ? json_report_text(results, joint) : std::string();
   const std::vector<OutputFile> out_files =
-      command.out ? build_output_files(results, run_provenance(command))
+      command.out ? build_output_files(results, run_provenance(command), joint)
                   : std::vector<OutputFile>();
   if (command.json) {
     if (json_to_stdout)
@@ -229,12 +211,18 @@ int run_command(const RunCommand& command) {
 }
 
 int validate_command(const ValidateCommand& command) {
-  const std::vector<Override> overrides = parse_overrides(command.sets);
+  const RunRequest all = run_request(command.sets, command.strict);
   int failed = 0;
   for (const auto& file : command.files) {
     // Every file is checked, so one call lists all the problems of a batch.
     try {
-      load_model(file, overrides, nullptr, command.strict);
+      RunRequest request = all;
+      // A `--set FILE:KEY=VALUE` for another file of the list is not this file's.
+      std::erase_if(request.file_overrides,
+                    [&](const FileOverride& one) { return one.file != file; });
+      add_files(request, {file});
+      const LoadedRun loaded = load_run(request);
+      for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
       std::cout << "ok: " << file << '\n';
     } catch (const ScenarioError& e) {
       std::cerr << "error: " << e.what() << '\n';

@@ -1,70 +1,169 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/engine/engine.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <climits>
+#include <memory>
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
+
+#include "breakeven/engine/sector_shocks.hpp"
+#include "breakeven/scenario/errors.hpp"
 
 namespace breakeven {
 namespace {
 
-// Paths per task: large enough to amortise scheduling (~0.1 ms of work per task), small enough
-// that the last tasks balance across cores even in short runs and progress updates are frequent.
-// Results do not depend on it: all tallies are integer counts.
-constexpr std::int64_t kGrain = 256;
-
-/// What one worker thread owns: its tally and its scratch space, reused for every path.
-struct Worker {
+/// One model's share of a worker: its tally and scratch space, reused for every path.
+struct ModelLane {
   Tally tally;
   PathWorkspace workspace;
   PathOutcome outcome;
-  explicit Worker(const Model& model) : tally(model), workspace(model) {
+  explicit ModelLane(const Model& model) : tally(model), workspace(model) {
     outcome.years.resize(model.fiscal_years.size());
   }
 };
 
-void run_paths(const Model& model, std::int64_t begin, std::int64_t end, Worker& worker) {
-  const std::uint64_t seed = model.spec.simulation.seed;
-  for (std::int64_t path = begin; path < end; ++path) {
-    simulate_path(model, seed, static_cast<std::uint64_t>(path), worker.workspace, worker.outcome);
-    worker.tally.add(model, worker.outcome);
+/// The calendar span of sector shocks the plan's models read; empty when none reads any.
+struct SectorSpan {
+  int first = INT_MAX, last = INT_MIN;
+  bool empty() const { return first > last; }
+};
+
+SectorSpan sector_span(const RunPlan& plan) {
+  SectorSpan span;
+  for (const Model* model : plan.models) {
+    if (!uses_sector_shocks(*model)) continue;
+    span.first = std::min(span.first, first_calendar_month(*model));
+    span.last = std::max(span.last, last_calendar_month(*model));
   }
+  return span;
+}
+
+/// What one worker thread owns: a lane per model and the path's sector shocks.
+class Worker {
+ public:
+  Worker(const RunPlan& plan, SectorSpan span) : plan_(plan), span_(span) {
+    lanes_.reserve(plan.models.size());
+    for (const Model* model : plan.models) lanes_.emplace_back(*model);
+    if (plan.joint) {
+      joint_.emplace(plan.models);
+      marks_.resize(plan.models.size());
+    }
+  }
+
+  /// Path i of every model before path i + 1: the sector shocks are drawn once per path.
+  void run(PathBlock block) {
+    for (std::int64_t path = block.begin; path < block.end; ++path) {
+      const auto index = static_cast<std::uint64_t>(path);
+      if (!span_.empty()) sector_.fill(plan_.seed, index, span_.first, span_.last);
+      for (std::size_t m = 0; m < lanes_.size(); ++m) {
+        const Model& model = *plan_.models[m];
+        ModelLane& lane = lanes_[m];
+        simulate_path(model, plan_.seed, index, sector_, lane.workspace, lane.outcome);
+        lane.tally.add(model, lane.outcome);
+        if (plan_.on_path) plan_.on_path(m, path, lane.outcome, lane.workspace);
+        if (joint_) marks_[m] = joint_mark(model, lane.outcome);
+      }
+      if (joint_) joint_->add(marks_);
+    }
+  }
+
+  /// Adds this worker's tallies into `into` (or moves them there when it is empty).
+  void merge_into(RunTallies& into) {
+    if (into.scenarios.empty()) {
+      for (ModelLane& lane : lanes_) into.scenarios.push_back(std::move(lane.tally));
+      into.joint = std::move(joint_);
+      return;
+    }
+    for (std::size_t m = 0; m < lanes_.size(); ++m) into.scenarios[m].merge(lanes_[m].tally);
+    if (joint_) into.joint->merge(*joint_);
+  }
+
+ private:
+  const RunPlan& plan_;
+  SectorSpan span_;
+  std::vector<ModelLane> lanes_;
+  SectorShocks sector_;
+  std::optional<JointTally> joint_;
+  std::vector<JointMark> marks_;
+};
+
+RunTallies empty_tallies(const RunPlan& plan) {
+  RunTallies tallies;
+  tallies.seed = plan.seed;
+  tallies.paths = plan.paths;
+  tallies.begin = plan.begin;
+  tallies.end = plan.end;
+  return tallies;
+}
+
+void fill_missing(const RunPlan& plan, RunTallies& tallies) {
+  if (!tallies.scenarios.empty()) return;  // an empty range ran no worker
+  for (const Model* model : plan.models) tallies.scenarios.emplace_back(*model);
+  if (plan.joint) tallies.joint.emplace(plan.models);
 }
 
 }  // namespace
 
-Tally simulate(const Model& model, const EngineOptions& options) {
-  const std::int64_t paths = model.spec.simulation.paths;
-  tbb::enumerable_thread_specific<Worker> workers([&model] { return Worker(model); });
+RunTallies simulate(const RunPlan& plan, const EngineOptions& options) {
+  check_plan(plan);
+  const SectorSpan span = sector_span(plan);
+  const std::vector<PathBlock> blocks = blocks_of(plan);
+  tbb::enumerable_thread_specific<Worker> workers([&] { return Worker(plan, span); });
   std::atomic<std::int64_t> done{0};
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, paths, kGrain),
-                      [&](const tbb::blocked_range<std::int64_t>& range) {
-                        run_paths(model, range.begin(), range.end(), workers.local());
-                        const std::int64_t finished =
-                            done.fetch_add(static_cast<std::int64_t>(range.size())) +
-                            static_cast<std::int64_t>(range.size());
-                        if (options.progress) options.progress(finished);
-                      });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, blocks.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+          for (std::size_t b = range.begin(); b < range.end(); ++b) {
+            workers.local().run(blocks[b]);
+            const std::int64_t size = blocks[b].end - blocks[b].begin;
+            const std::int64_t finished = done.fetch_add(size) + size;
+            if (options.progress) options.progress(finished);
+          }
+        },
+        tbb::simple_partitioner());
   });
-  // Integer counts merge exactly, so the order of the workers does not matter. The first
-  // worker's tally becomes the total: a tally is ~10 MB of bins, and the merge is the serial part
-  // of a run.
-  auto worker = workers.begin();
-  if (worker == workers.end()) return Tally(model);
-  Tally total = std::move(worker->tally);
-  for (++worker; worker != workers.end(); ++worker) total.merge(worker->tally);
+  // Every tally member is an integer count, so the order in which workers merge does not matter.
+  // The first worker's tallies become the total: a tally is ~10 MB of bins, and the merge is the
+  // serial part of a run.
+  RunTallies total = empty_tallies(plan);
+  for (Worker& worker : workers) worker.merge_into(total);
+  fill_missing(plan, total);
   return total;
 }
 
-Tally simulate_serial(const Model& model) {
-  Worker worker(model);
-  run_paths(model, 0, model.spec.simulation.paths, worker);
-  return std::move(worker.tally);
+RunTallies simulate_serial(const RunPlan& plan) {
+  check_plan(plan);
+  Worker worker(plan, sector_span(plan));
+  for (const PathBlock& block : blocks_of(plan)) worker.run(block);
+  RunTallies total = empty_tallies(plan);
+  worker.merge_into(total);
+  return total;
+}
+
+void merge_tallies(RunTallies& into, const RunTallies& other) {
+  if (into.seed != other.seed || into.paths != other.paths ||
+      into.scenarios.size() != other.scenarios.size())
+    throw UsageError(
+        "tallies of different runs (seed, path count or scenarios differ) cannot merge");
+  if (other.begin != into.end && other.end != into.begin)
+    throw UsageError("tallies of paths [" + std::to_string(into.begin) + ", " +
+                     std::to_string(into.end) + ") and [" + std::to_string(other.begin) + ", " +
+                     std::to_string(other.end) + ") do not form one range");
+  if (into.joint.has_value() != other.joint.has_value())
+    throw UsageError("tallies with and without joint results cannot merge");
+  for (std::size_t i = 0; i < into.scenarios.size(); ++i)
+    into.scenarios[i].merge(other.scenarios[i]);
+  if (into.joint) into.joint->merge(*other.joint);
+  into.begin = std::min(into.begin, other.begin);
+  into.end = std::max(into.end, other.end);
 }
 
 }  // namespace breakeven

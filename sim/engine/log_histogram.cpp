@@ -116,4 +116,10 @@ double ExactSum::value() const {
   return static_cast<double>(total_) / kFixedScale;
 }
 
+void LogHistogram::set_bin(std::size_t index, std::uint64_t count) {
+  std::uint64_t& bin = bins_.at(index);
+  count_ = count_ - bin + count;
+  bin = count;
+}
+
 }  // namespace breakeven

@@ -111,72 +111,56 @@ void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
   for (std::size_t i = 0; i < n; ++i) draws[i] = model.slots[i].dist.quantile(draws[i]);
 }
 
-void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,
-                   PathOutcome& out, std::vector<MonthRecord>* trace) {
-  const ScenarioSpec& spec = model.spec;
-  const ParamIndex& ix = model.index;
-  const int months = model.months;
-  draw_parameters(model, seed, path, ws.draws);
-  const std::vector<double>& p = ws.draws;
-  auto param = [&p](int slot) { return p[at(slot)]; };
+// ---------------------------------------------------------------------------------------------
+// The stages of one path, in the order a month runs through them:
+//   draw parameters (draw_parameters, then each stage's start)
+//   → apply events (EventStage)          → step revenue (RevenueStage)
+//   → costs and income (CostStage)       → cash and funding (FundingStage, CashStage)
+//   → judge periods (PeriodJudge)        → record (YearRecord, MonthRecord)
+// Each stage owns the state it carries from month to month; simulate_path only sequences them.
+// ---------------------------------------------------------------------------------------------
+namespace {
 
-  // The sector stream is the same for every company of a joint batch; the others are the
-  // company's own.
-  RandomStream sector(seed, path, Substream::sector);
-  RandomStream company(seed, path, Substream::revenue, model.company_key);
-  RandomStream margin_noise(seed, path, Substream::margin, model.company_key);
-  RandomStream funding_stream(seed, path, Substream::funding, model.company_key);
+/// The path's drawn (P) parameters, looked up by the model's ParamIndex.
+struct Params {
+  const std::vector<double>& draws;
+  double operator()(int slot) const { return draws[at(slot)]; }
+};
 
-  // --- Revenue process -------------------------------------------------------------------
-  const bool market_model = spec.revenue.model == RevenueModel::market;
-  double log_level = 0, log_growth_start = 0, log_growth_long = 0;  // growth model
-  double log_market = 0, log_share = 0, market_drift = 0, share_cap = 1, share_speed = 0;
-  double sector_vol = 0, company_vol = 0;  // monthly sd of the sector and company shocks
-  double initial_annual_revenue = model.initial_annual_revenue;
-  if (market_model) {
-    const MarketSpec& market = *spec.market;
-    log_market = std::log(param(ix.market_size));
-    log_share = std::log(param(ix.share));
-    market_drift = std::log1p(param(ix.market_growth)) / 12.0;
-    share_cap = param(ix.share_cap);
-    share_speed = param(ix.share_speed) / 12.0;
-    sector_vol = market.volatility * kInvSqrt12;
-    company_vol = market.share_volatility * kInvSqrt12;
-    initial_annual_revenue = param(ix.share) * param(ix.market_size);
-  } else {
-    log_level = std::log(*spec.state.revenue / 12.0);
-    log_growth_start = std::log1p(param(ix.growth));
-    log_growth_long = std::log1p(param(ix.long_run_growth));
-    const double beta = spec.revenue.sector_loading;
-    sector_vol = spec.revenue.volatility * kInvSqrt12 * beta;
-    company_vol = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
+/// Apply events: arrivals, their effects, and the expiry of temporary ones. Effects change only
+/// when an event arrives or a temporary one expires; in every other month the previous month's
+/// factors stand, which keeps quiet months cheap.
+class EventStage {
+ public:
+  void start(const Model& model, PathWorkspace& ws, std::uint64_t seed, std::uint64_t path);
+  void apply(const Model& model, PathWorkspace& ws, int m) {
+    if (m != next_arrival_ && m != next_expiry_) return;
+    if (m == next_arrival_) arrive(model, ws, m);
+    recompute(ws, m);
+  }
+  double current(EventTarget target) const {
+    return effects_[at(static_cast<int>(target))].current;
   }
 
-  // --- Margin and costs: monthly amounts and monthly growth factors ------------------------
-  const double gross_start = param(ix.gross), gross_long = param(ix.gross_long_run);
-  const double margin_sd = spec.margin.noise;
-  double rnd = param(ix.rnd) / 12.0, sga = param(ix.sga) / 12.0, sbc = param(ix.sbc) / 12.0;
-  const double rnd_step = std::pow(1.0 + param(ix.rnd_growth), 1.0 / 12.0);
-  const double sga_step = std::pow(1.0 + param(ix.sga_growth), 1.0 / 12.0);
-  const double sbc_step = std::pow(1.0 + param(ix.sbc_growth), 1.0 / 12.0);
-  const double rnd_floor = spec.costs.rnd_revenue_floor.value_or(0.0);
-  const double sga_variable = param(ix.sga_variable);
-  const double depreciation = param(ix.depreciation) / 12.0;
-  const double subsidies = param(ix.subsidies) / 12.0;
-  const double interest_rate = param(ix.interest_rate) / 12.0;
-  const double capex = param(ix.capex) / 12.0;
-  const double wc_ratio = param(ix.working_capital_ratio) * 12.0;  // per unit of monthly revenue
-  const double tax_rate = spec.tax.rate;
-  const double minimum_cash = spec.cash.minimum;
+ private:
+  void arrive(const Model& model, PathWorkspace& ws, int m);
+  void recompute(PathWorkspace& ws, int m);
 
-  // --- Events --------------------------------------------------------------------------
-  const std::size_t event_count = model.events.size();
-  std::array<EventClock, 64> clocks_small{};
-  std::vector<EventClock> clocks_large;
-  EventClock* clocks = clocks_small.data();
-  if (event_count > clocks_small.size()) {
-    clocks_large.resize(event_count);
-    clocks = clocks_large.data();
+  std::array<EventClock, 64> clocks_small_{};
+  std::vector<EventClock> clocks_large_;
+  EventClock* clocks_ = nullptr;
+  std::size_t count_ = 0;
+  std::array<TargetEffect, 5> effects_{};
+  int next_arrival_ = kNever, next_expiry_ = kNever;
+};
+
+void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed,
+                       std::uint64_t path) {
+  count_ = model.events.size();
+  clocks_ = clocks_small_.data();
+  if (count_ > clocks_small_.size()) {
+    clocks_large_.resize(count_);
+    clocks_ = clocks_large_.data();
   }
   // Every event draws from its own stream, so adding an event or changing one's rate leaves the
   // others' arrivals and effects where they were.
@@ -184,289 +168,508 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   for (const CompiledEvent& event : model.events)
     ws.event_streams.emplace_back(seed, path, Substream::events,
                                   event.stream_key ^ model.company_key);
-  for (std::size_t e = 0; e < event_count; ++e) {
+  for (std::size_t e = 0; e < count_; ++e) {
     const CompiledEvent& event = model.events[e];
     RandomStream& event_stream = ws.event_streams[e];
     if (event.scheduled) {
       const bool happens = event_stream.uniform() < event.probability;
-      clocks[e].next_month = happens ? event.first_month : kNever;
+      clocks_[e].next_month = happens ? event.first_month : kNever;
     } else {
       const int wait = months_to_next(std::log1p(-event.probability), event_stream);
-      clocks[e].next_month = wait >= kNever / 2 ? kNever : event.first_month + wait;
-      if (clocks[e].next_month > event.last_month) clocks[e].next_month = kNever;
+      clocks_[e].next_month = wait >= kNever / 2 ? kNever : event.first_month + wait;
+      if (clocks_[e].next_month > event.last_month) clocks_[e].next_month = kNever;
     }
   }
-  std::array<TargetEffect, 5> effects{};
   for (int t = 0; t < 5; ++t) {
     const double neutral = is_level_target(static_cast<EventTarget>(t)) ? 1.0 : 0.0;
-    effects[at(t)] = {neutral, neutral};
+    effects_[at(t)] = {neutral, neutral};
     ws.temporary[t].clear();
   }
+  for (std::size_t e = 0; e < count_; ++e)
+    next_arrival_ = std::min(next_arrival_, clocks_[e].next_month);
+}
 
-  // --- Funding ---------------------------------------------------------------------------
-  // Whether each scheduled round happens is decided up front, once per path.
-  std::array<double, 32> round_landing_small{};
-  std::vector<double> round_landing_large;
-  double* round_landing = round_landing_small.data();
-  if (model.rounds.size() > round_landing_small.size()) {
-    round_landing_large.resize(model.rounds.size());
-    round_landing = round_landing_large.data();
+// Events that arrive this month act from this month on.
+void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
+  next_arrival_ = kNever;
+  for (std::size_t e = 0; e < count_; ++e) {
+    EventClock& clock = clocks_[e];
+    if (clock.next_month == m) {
+      const CompiledEvent& event = model.events[e];
+      RandomStream& event_stream = ws.event_streams[e];
+      const double effect = event.effect.sample(event_stream);
+      const int t = static_cast<int>(event.target);
+      if (event.duration_months == 0) {
+        if (is_level_target(event.target))
+          effects_[at(t)].permanent *= 1.0 + effect;
+        else
+          effects_[at(t)].permanent += effect;
+      } else {
+        ws.temporary[t].push_back({m + event.duration_months, effect});
+      }
+      ++clock.occurrences;
+      if (event.scheduled || clock.occurrences >= event.max_occurrences) {
+        clock.next_month = kNever;
+      } else {
+        const int wait = months_to_next(std::log1p(-event.probability), event_stream);
+        clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
+      }
+      if (clock.next_month > event.last_month) clock.next_month = kNever;
+    }
+    next_arrival_ = std::min(next_arrival_, clock.next_month);
+  }
+}
+
+void EventStage::recompute(PathWorkspace& ws, int m) {
+  next_expiry_ = kNever;
+  for (int t = 0; t < 5; ++t) {
+    auto& temporary = ws.temporary[t];
+    TargetEffect& effect = effects_[at(t)];
+    effect.current = effect.permanent;
+    if (temporary.empty()) continue;
+    std::erase_if(temporary,
+                  [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
+    const bool level = is_level_target(static_cast<EventTarget>(t));
+    for (const auto& active : temporary) {
+      effect.current =
+          level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
+      next_expiry_ = std::min(next_expiry_, active.until_month);
+    }
+  }
+}
+
+/// Step revenue: this month's revenue from the current level, then the step to next month's.
+/// The sector shocks are the same for every company of a joint batch, by calendar month; the
+/// company stream is the company's own.
+class RevenueStage {
+ public:
+  RevenueStage(const Model& model, Params param, const SectorShocks& shocks, std::uint64_t seed,
+               std::uint64_t path);
+  double initial_annual_revenue() const { return initial_annual_revenue_; }
+  double step(const Model& model, int m, const EventStage& events);
+
+ private:
+  bool market_model_;
+  double log_level_ = 0, log_growth_start_ = 0, log_growth_long_ = 0;  // growth model
+  double log_market_ = 0, log_share_ = 0, market_drift_ = 0, share_cap_ = 1, share_speed_ = 0;
+  double sector_vol_ = 0, company_vol_ = 0;  // monthly sd of the sector and company shocks
+  double initial_annual_revenue_;
+  const double* sector_ = nullptr;  // the shocks from the scenario's first month on
+  RandomStream company_;
+};
+
+RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks& shocks,
+                           std::uint64_t seed, std::uint64_t path)
+    : market_model_(model.spec.revenue.model == RevenueModel::market),
+      initial_annual_revenue_(model.initial_annual_revenue),
+      company_(seed, path, Substream::revenue, model.company_key) {
+  const ScenarioSpec& spec = model.spec;
+  const ParamIndex& ix = model.index;
+  if (market_model_) {
+    const MarketSpec& market = *spec.market;
+    log_market_ = std::log(param(ix.market_size));
+    log_share_ = std::log(param(ix.share));
+    market_drift_ = std::log1p(param(ix.market_growth)) / 12.0;
+    share_cap_ = param(ix.share_cap);
+    share_speed_ = param(ix.share_speed) / 12.0;
+    sector_vol_ = market.volatility * kInvSqrt12;
+    company_vol_ = market.share_volatility * kInvSqrt12;
+    initial_annual_revenue_ = param(ix.share) * param(ix.market_size);
+  } else {
+    log_level_ = std::log(*spec.state.revenue / 12.0);
+    log_growth_start_ = std::log1p(param(ix.growth));
+    log_growth_long_ = std::log1p(param(ix.long_run_growth));
+    const double beta = spec.revenue.sector_loading;
+    sector_vol_ = spec.revenue.volatility * kInvSqrt12 * beta;
+    company_vol_ = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
+  }
+  if (sector_vol_ > 0) sector_ = shocks.from(first_calendar_month(model));
+}
+
+double RevenueStage::step(const Model& model, int m, const EventStage& events) {
+  const double revenue_factor = events.current(EventTarget::revenue);
+  const double growth_shift = events.current(EventTarget::growth);
+  const double season = model.seasonality[at(m)];
+  double revenue;
+  if (market_model_) {
+    // A share above the whole market is not a share: revenue stops at the market's size.
+    const double share = std::min(std::exp(log_share_), 1.0);
+    revenue = share * std::exp(log_market_) / 12.0 * revenue_factor * season;
+    log_market_ += market_drift_ + (sector_vol_ > 0 ? sector_vol_ * sector_[m] : 0.0);
+    log_share_ += share_speed_ * (1.0 - share / share_cap_) + growth_shift / 12.0 +
+                  (company_vol_ > 0 ? company_vol_ * company_.normal() : 0.0);
+  } else {
+    revenue = std::exp(log_level_) * revenue_factor * season;
+    const double log_growth = log_growth_long_ +
+                              (log_growth_start_ - log_growth_long_) * model.growth_decay[at(m)] +
+                              growth_shift;
+    log_level_ += log_growth / 12.0 + (sector_vol_ > 0 ? sector_vol_ * sector_[m] : 0.0) +
+                  (company_vol_ > 0 ? company_vol_ * company_.normal() : 0.0);
+  }
+  return revenue;
+}
+
+/// What one month's operations come to before interest, tax and funding.
+struct Operations {
+  double gross_margin, rnd, sga, operating_income, wc_change, non_cash;
+};
+
+/// Costs and income: margin, cost lines with their own growth, working capital, and the tax
+/// rule shared by both cash tracks.
+class CostStage {
+ public:
+  CostStage(const Model& model, Params param, double initial_annual_revenue, std::uint64_t seed,
+            std::uint64_t path);
+  Operations month(const Model& model, int m, double revenue, const EventStage& events);
+  /// a_m = (1 + g)^(m / 12), one monthly step at a time.
+  void advance() {
+    rnd_ *= rnd_step_;
+    sga_ *= sga_step_;
+    sbc_ *= sbc_step_;
+  }
+  double sbc() const { return sbc_; }
+
+  double depreciation, subsidies, interest_rate, capex, tax_rate;
+
+ private:
+  double gross_start_, gross_long_, margin_sd_;
+  double rnd_, sga_, sbc_, rnd_step_, sga_step_, sbc_step_, rnd_floor_, sga_variable_;
+  double wc_ratio_, previous_wc_;
+  RandomStream margin_noise_;
+};
+
+CostStage::CostStage(const Model& model, Params param, double initial_annual_revenue,
+                     std::uint64_t seed, std::uint64_t path)
+    : margin_noise_(seed, path, Substream::margin, model.company_key) {
+  const ScenarioSpec& spec = model.spec;
+  const ParamIndex& ix = model.index;
+  gross_start_ = param(ix.gross);
+  gross_long_ = param(ix.gross_long_run);
+  margin_sd_ = spec.margin.noise;
+  rnd_ = param(ix.rnd) / 12.0;
+  sga_ = param(ix.sga) / 12.0;
+  sbc_ = param(ix.sbc) / 12.0;
+  rnd_step_ = std::pow(1.0 + param(ix.rnd_growth), 1.0 / 12.0);
+  sga_step_ = std::pow(1.0 + param(ix.sga_growth), 1.0 / 12.0);
+  sbc_step_ = std::pow(1.0 + param(ix.sbc_growth), 1.0 / 12.0);
+  rnd_floor_ = spec.costs.rnd_revenue_floor.value_or(0.0);
+  sga_variable_ = param(ix.sga_variable);
+  depreciation = param(ix.depreciation) / 12.0;
+  subsidies = param(ix.subsidies) / 12.0;
+  interest_rate = param(ix.interest_rate) / 12.0;
+  capex = param(ix.capex) / 12.0;
+  wc_ratio_ = param(ix.working_capital_ratio) * 12.0;  // per unit of monthly revenue
+  tax_rate = spec.tax.rate;
+  previous_wc_ = wc_ratio_ / 12.0 * initial_annual_revenue;
+}
+
+Operations CostStage::month(const Model& model, int m, double revenue, const EventStage& events) {
+  Operations ops{};
+  ops.gross_margin = gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] +
+                     events.current(EventTarget::gross_margin) +
+                     (margin_sd_ > 0 ? margin_sd_ * margin_noise_.normal() : 0.0);
+  ops.gross_margin = std::clamp(ops.gross_margin, -1.0, 0.99);
+  ops.rnd = std::max(rnd_ * events.current(EventTarget::rnd), rnd_floor_ * revenue);
+  ops.sga = sga_ * events.current(EventTarget::sga) + sga_variable_ * revenue;
+  ops.operating_income = revenue * ops.gross_margin - ops.rnd - ops.sga - sbc_ - depreciation;
+  const double wc = wc_ratio_ * revenue;
+  ops.wc_change = wc - previous_wc_;
+  previous_wc_ = wc;
+  ops.non_cash = sbc_ + depreciation;
+  return ops;
+}
+
+/// Cash and funding, part one: scheduled rounds (decided once per path, landing on both tracks)
+/// and contingent raises (main track only).
+class FundingStage {
+ public:
+  FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path);
+  /// Scheduled rounds landing in month m.
+  double scheduled(const Model& model, int m);
+  /// A raise resolving in month m: its amount when it succeeds, else 0 (and a retry block).
+  double resolved_raise(int m);
+  /// After the main track's month: start a raise when runway runs short (SPEC's policy).
+  void consider_raise(Params param, const Model& model, int m, double cash, double free_cash_flow);
+
+ private:
+  int round_month(const Model& model, std::size_t k) const {
+    return k < model.round_order.size() ? model.rounds[at(model.round_order[k])].month : kNever;
+  }
+
+  std::array<double, 32> round_landing_small_{};
+  std::vector<double> round_landing_large_;
+  double* round_landing_ = nullptr;
+  std::size_t next_round_ = 0;  // rounds are visited in date order through a cursor
+  int next_round_month_ = kNever;
+  const CompiledPolicy* policy_;
+  int raises_started_ = 0, raise_resolves_ = kNever, blocked_until_ = 0;
+  double raise_amount_ = 0;
+  double burn_[3] = {0, 0, 0};
+  int burn_count_ = 0, burn_slot_ = 0;
+  RandomStream stream_;
+};
+
+FundingStage::FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path)
+    : policy_(model.policy ? &*model.policy : nullptr),
+      stream_(seed, path, Substream::funding, model.company_key) {
+  round_landing_ = round_landing_small_.data();
+  if (model.rounds.size() > round_landing_small_.size()) {
+    round_landing_large_.resize(model.rounds.size());
+    round_landing_ = round_landing_large_.data();
   }
   for (std::size_t r = 0; r < model.rounds.size(); ++r) {
     const double u = keyed_uniform(seed, path, model.rounds[r].stream_key ^ model.company_key);
-    round_landing[r] = u < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
+    round_landing_[r] = u < model.rounds[r].probability ? param(model.index.round_amount[r]) : 0.0;
   }
-  // Rounds are visited in date order through a cursor, so a month without one costs a compare.
-  std::size_t next_round = 0;
-  auto round_month = [&](std::size_t k) {
-    return k < model.round_order.size() ? model.rounds[at(model.round_order[k])].month : kNever;
-  };
-  int next_round_month = round_month(0);
-  const CompiledPolicy* policy = model.policy ? &*model.policy : nullptr;
-  int raises_started = 0, raise_resolves = kNever, blocked_until = 0;
-  double raise_amount = 0;
-  double burn[3] = {0, 0, 0};
-  int burn_count = 0, burn_slot = 0;
+  next_round_month_ = round_month(model, 0);
+}
 
-  // --- Tracks and outcome ----------------------------------------------------------------
-  double cash = spec.state.cash, standalone_cash = spec.state.cash;
-  double loss_pool = spec.tax.loss_carryforward, standalone_loss_pool = loss_pool;
-  double previous_wc = wc_ratio / 12.0 * initial_annual_revenue;
-  double standalone_low = kInfinity;
-  bool alive = true;
+double FundingStage::scheduled(const Model& model, int m) {
+  double landed = 0;
+  while (next_round_month_ == m) {
+    landed += round_landing_[at(model.round_order[next_round_])];
+    next_round_month_ = round_month(model, ++next_round_);
+  }
+  return landed;
+}
 
+double FundingStage::resolved_raise(int m) {
+  if (raise_resolves_ != m) return 0;
+  raise_resolves_ = kNever;
+  if (stream_.uniform() < policy_->success_probability) return raise_amount_;
+  blocked_until_ = m + policy_->retry_months;
+  return 0;
+}
+
+void FundingStage::consider_raise(Params param, const Model& model, int m, double cash,
+                                  double free_cash_flow) {
+  if (policy_ == nullptr) return;
+  // Runway on the mean burn b of the last three months (fewer at the start). With cash at or
+  // above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum for
+  // b = sum / n: no division in the common month, and b = 0 (infinite runway) is false.
+  burn_[burn_slot_] = std::max(0.0, -free_cash_flow);
+  burn_slot_ = burn_slot_ == 2 ? 0 : burn_slot_ + 1;
+  if (burn_count_ < 3) ++burn_count_;
+  const double burn_sum = burn_[0] + burn_[1] + burn_[2];
+  if (raise_resolves_ == kNever && m >= blocked_until_ && m >= policy_->not_before_month &&
+      raises_started_ < policy_->max_raises &&
+      cash * burn_count_ < policy_->trigger_runway_months * burn_sum) {
+    ++raises_started_;
+    raise_resolves_ = m + policy_->lag_months;
+    raise_amount_ = policy_->size_months ? *policy_->size_months * (burn_sum / burn_count_)
+                                         : param(model.index.policy_amount);
+  }
+}
+
+/// The main track's month, for the break-even metric, the year records and the trace.
+struct MainMonth {
+  double interest = 0, tax = 0, net_income = 0, free_cash_flow = 0, metric = 0;
+};
+
+/// Cash and funding, part two: the main cash track (with contingent raises, ends at the first
+/// cash-out) and the standalone track (no contingent raises, runs on below the minimum).
+class CashStage {
+ public:
+  explicit CashStage(const ScenarioSpec& spec)
+      : cash_(spec.state.cash),
+        standalone_cash_(spec.state.cash),
+        loss_pool_(spec.tax.loss_carryforward),
+        standalone_loss_pool_(spec.tax.loss_carryforward),
+        minimum_(spec.cash.minimum),
+        metric_kind_(spec.breakeven.metric) {}
+
+  void standalone(const CostStage& costs, const Operations& ops, double scheduled_in, int m,
+                  int months, PathOutcome& out);
+  MainMonth main(const CostStage& costs, const Operations& ops, double funding_in);
+  bool alive() const { return alive_; }
+  double cash() const { return cash_; }
+  double standalone_cash() const { return standalone_cash_; }
+  double standalone_low() const { return standalone_low_; }
+  double minimum() const { return minimum_; }
+  void cash_out(int m, PathOutcome& out) {
+    alive_ = false;
+    out.cashout_month = m;
+  }
+
+ private:
+  double cash_, standalone_cash_, loss_pool_, standalone_loss_pool_;
+  double standalone_low_ = kInfinity;
+  double minimum_;
+  Metric metric_kind_;
+  bool alive_ = true;
+};
+
+void CashStage::standalone(const CostStage& costs, const Operations& ops, double scheduled_in,
+                           int m, int months, PathOutcome& out) {
+  const double interest = std::max(standalone_cash_, 0.0) * costs.interest_rate;
+  const double pretax = ops.operating_income + costs.subsidies + interest;
+  const double net_income =
+      pretax - tax_after_losses(pretax, costs.tax_rate, standalone_loss_pool_);
+  standalone_cash_ += net_income + ops.non_cash - ops.wc_change - costs.capex + scheduled_in;
+  standalone_low_ = std::min(standalone_low_, standalone_cash_);
+  if (out.runway_months == months && standalone_cash_ < minimum_) out.runway_months = m;
+}
+
+MainMonth CashStage::main(const CostStage& costs, const Operations& ops, double funding_in) {
+  MainMonth month;
+  month.interest = std::max(cash_, 0.0) * costs.interest_rate;
+  const double pretax = ops.operating_income + costs.subsidies + month.interest;
+  month.tax = tax_after_losses(pretax, costs.tax_rate, loss_pool_);
+  month.net_income = pretax - month.tax;
+  const double operating_cash_flow = month.net_income + ops.non_cash - ops.wc_change;
+  month.free_cash_flow = operating_cash_flow - costs.capex;
+  cash_ += month.free_cash_flow + funding_in;
+  month.metric = metric_of(metric_kind_, month.net_income, costs.sbc(), ops.operating_income,
+                           operating_cash_flow, month.free_cash_flow);
+  return month;
+}
+
+/// Judge periods: sums the metric per period and judges each period as it closes. Periods are
+/// contiguous runs of months, so it keeps a running sum and the month the period closes in.
+class PeriodJudge {
+ public:
+  explicit PeriodJudge(const Model& model);
+  void month(const Model& model, PathWorkspace& ws, int m, double metric, bool alive,
+             double standalone_low, PathOutcome& out);
+
+ private:
+  bool ttm_;
+  int sustained_;
+  double ttm_before_start_;
+  int next_period_ = 0;  // the next period to judge, in time order
+  int period_end_;
+  double period_sum_;
+  int ttm_slot_ = 0;
+  int run_length_ = 0, run_start_ = -1;
+  double ttm_sum_;
+};
+
+PeriodJudge::PeriodJudge(const Model& model)
+    : ttm_(model.spec.breakeven.period == PeriodKind::ttm),
+      sustained_(model.spec.breakeven.sustained),
+      ttm_before_start_(model.spec.state.ttm.value_or(0.0) / 12.0),
+      period_end_(model.periods[0].last_month),
+      // The open period already holds the ytd; the trailing window starts full of the months
+      // before the start, state.ttm / 12 each.
+      period_sum_(ttm_ ? 0.0 : model.spec.state.ytd),
+      ttm_sum_(model.spec.state.ttm.value_or(0.0)) {}
+
+void PeriodJudge::month(const Model& model, PathWorkspace& ws, int m, double metric, bool alive,
+                        double standalone_low, PathOutcome& out) {
+  if (out.breakeven_period >= 0) return;
+  if (ttm_) {
+    const double oldest = m >= 12 ? ws.recent_metric[at(ttm_slot_)] : ttm_before_start_;
+    ttm_sum_ += metric - oldest;
+    ws.recent_metric[at(ttm_slot_)] = metric;
+    ttm_slot_ = ttm_slot_ == 11 ? 0 : ttm_slot_ + 1;
+    period_sum_ = ttm_sum_;
+  } else {
+    period_sum_ += metric;
+  }
+  if (m != period_end_) return;
+  const double sum = period_sum_;
+  if (!ttm_) period_sum_ = 0;
+  ws.standalone_low_by_period[at(next_period_)] = standalone_low;
+  // A period holding the cash-out month, or after it, is not profitable.
+  if (alive && sum > 0) {
+    if (run_length_ == 0) run_start_ = next_period_;
+    if (++run_length_ == sustained_) out.breakeven_period = run_start_;
+  } else {
+    run_length_ = 0;
+  }
+  ++next_period_;
+  const auto period_count = static_cast<int>(model.periods.size());
+  period_end_ = next_period_ < period_count ? model.periods[at(next_period_)].last_month : kNever;
+}
+
+/// Record: the fiscal year's revenue, net income and closing cash, for the fans. Years are
+/// contiguous runs of months, closed on a known month.
+class YearRecorder {
+ public:
+  YearRecorder(const Model& model, PathOutcome& out) {
+    for (YearRecord& year : out.years) year = YearRecord{};
+    const ScenarioSpec& spec = model.spec;
+    const bool ytd_in_first_year =
+        spec.breakeven.metric == Metric::net_income && spec.breakeven.period == PeriodKind::year;
+    if (ytd_in_first_year && !out.years.empty()) out.years[0].net_income = spec.state.ytd;
+    year_end_ = out.years.empty() ? kNever : model.fiscal_years[0].last_month;
+  }
+  void month(const Model& model, int m, double revenue, double net_income, double cash,
+             double minimum, PathOutcome& out) {
+    YearRecord& year = out.years[index_];
+    year.revenue += revenue;
+    year.net_income += net_income;
+    if (m != year_end_) return;
+    year.closing_cash = cash;
+    year.alive = cash >= minimum;
+    ++index_;
+    year_end_ = index_ < out.years.size() ? model.fiscal_years[index_].last_month : kNever;
+  }
+
+ private:
+  std::size_t index_ = 0;
+  int year_end_;
+};
+
+}  // namespace
+
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,
+                   PathOutcome& out, std::vector<MonthRecord>* trace) {
+  if (uses_sector_shocks(model) &&
+      !ws.sector.covers(seed, path, first_calendar_month(model), last_calendar_month(model)))
+    ws.sector.fill(seed, path, first_calendar_month(model), last_calendar_month(model));
+  simulate_path(model, seed, path, ws.sector, ws, out, trace);
+}
+
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
+                   const SectorShocks& sector_shocks, PathWorkspace& ws, PathOutcome& out,
+                   std::vector<MonthRecord>* trace) {
+  draw_parameters(model, seed, path, ws.draws);
+  const Params param{ws.draws};
+  EventStage events;
+  events.start(model, ws, seed, path);
+  RevenueStage revenue_stage(model, param, sector_shocks, seed, path);
+  CostStage costs(model, param, revenue_stage.initial_annual_revenue(), seed, path);
+  FundingStage funding(model, param, seed, path);
+  CashStage tracks(model.spec);
+  PeriodJudge judge(model);
   out.breakeven_period = -1;
   out.cashout_month = -1;
-  out.runway_months = months;
+  out.runway_months = model.months;
   out.funding_need = 0;
-  for (YearRecord& year : out.years) year = YearRecord{};
+  YearRecorder years(model, out);
 
-  const PeriodKind period_kind = spec.breakeven.period;
-  const Metric metric_kind = spec.breakeven.metric;
-  const int sustained = spec.breakeven.sustained;
-  const bool ttm = period_kind == PeriodKind::ttm;
-  const double ttm_before_start = spec.state.ttm.value_or(0.0) / 12.0;
-  const bool ytd_in_first_year =
-      metric_kind == Metric::net_income && period_kind == PeriodKind::year;
-  if (ytd_in_first_year && !out.years.empty()) out.years[0].net_income = spec.state.ytd;
-  // Periods and fiscal years are contiguous runs of months, so each keeps a running sum and the
-  // month it closes in, rather than a table lookup per month.
-  const int period_count = static_cast<int>(model.periods.size());
-  int next_period = 0;  // the next period to judge, in time order
-  int period_end = model.periods[0].last_month;
-  double period_sum = ttm ? 0.0 : spec.state.ytd;  // the open period already holds the ytd
-  std::size_t year_index = 0;
-  int year_end = out.years.empty() ? kNever : model.fiscal_years[0].last_month;
-  int ttm_slot = 0;
-  int run_length = 0, run_start = -1;
-  // The trailing window starts full of the months before the start, state.ttm / 12 each.
-  double ttm_sum = spec.state.ttm.value_or(0.0);
-
-  // Effects change only when an event arrives or a temporary one expires; in every other month
-  // the previous month's factors stand, which keeps quiet months cheap.
-  int next_arrival = kNever;
-  for (std::size_t e = 0; e < event_count; ++e)
-    next_arrival = std::min(next_arrival, clocks[e].next_month);
-  int next_expiry = kNever;
-
-  for (int m = 0; m < months; ++m) {
-    if (m == next_arrival || m == next_expiry) {
-      // Events that arrive this month act from this month on.
-      if (m == next_arrival) {
-        next_arrival = kNever;
-        for (std::size_t e = 0; e < event_count; ++e) {
-          EventClock& clock = clocks[e];
-          if (clock.next_month == m) {
-            const CompiledEvent& event = model.events[e];
-            RandomStream& event_stream = ws.event_streams[e];
-            const double effect = event.effect.sample(event_stream);
-            const int t = static_cast<int>(event.target);
-            if (event.duration_months == 0) {
-              if (is_level_target(event.target))
-                effects[at(t)].permanent *= 1.0 + effect;
-              else
-                effects[at(t)].permanent += effect;
-            } else {
-              ws.temporary[t].push_back({m + event.duration_months, effect});
-            }
-            ++clock.occurrences;
-            if (event.scheduled || clock.occurrences >= event.max_occurrences) {
-              clock.next_month = kNever;
-            } else {
-              const int wait = months_to_next(std::log1p(-event.probability), event_stream);
-              clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
-            }
-            if (clock.next_month > event.last_month) clock.next_month = kNever;
-          }
-          next_arrival = std::min(next_arrival, clock.next_month);
-        }
-      }
-      next_expiry = kNever;
-      for (int t = 0; t < 5; ++t) {
-        auto& temporary = ws.temporary[t];
-        TargetEffect& effect = effects[at(t)];
-        effect.current = effect.permanent;
-        if (temporary.empty()) continue;
-        std::erase_if(temporary,
-                      [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
-        const bool level = is_level_target(static_cast<EventTarget>(t));
-        for (const auto& active : temporary) {
-          effect.current =
-              level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
-          next_expiry = std::min(next_expiry, active.until_month);
-        }
-      }
-    }
-    const double revenue_factor = effects[at(static_cast<int>(EventTarget::revenue))].current;
-    const double growth_shift = effects[at(static_cast<int>(EventTarget::growth))].current;
-    const double margin_shift = effects[at(static_cast<int>(EventTarget::gross_margin))].current;
-    const double rnd_factor = effects[at(static_cast<int>(EventTarget::rnd))].current;
-    const double sga_factor = effects[at(static_cast<int>(EventTarget::sga))].current;
-
-    // Revenue this month, then the step to next month's level.
-    const double season = model.seasonality[at(m)];
-    double revenue;
-    if (market_model) {
-      // A share above the whole market is not a share: revenue stops at the market's size.
-      const double share = std::min(std::exp(log_share), 1.0);
-      revenue = share * std::exp(log_market) / 12.0 * revenue_factor * season;
-      log_market += market_drift + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0);
-      log_share += share_speed * (1.0 - share / share_cap) + growth_shift / 12.0 +
-                   (company_vol > 0 ? company_vol * company.normal() : 0.0);
-    } else {
-      revenue = std::exp(log_level) * revenue_factor * season;
-      const double log_growth = log_growth_long +
-                                (log_growth_start - log_growth_long) * model.growth_decay[at(m)] +
-                                growth_shift;
-      log_level += log_growth / 12.0 + (sector_vol > 0 ? sector_vol * sector.normal() : 0.0) +
-                   (company_vol > 0 ? company_vol * company.normal() : 0.0);
-    }
-
-    double gross_margin = gross_long + (gross_start - gross_long) * model.margin_decay[at(m)] +
-                          margin_shift + (margin_sd > 0 ? margin_sd * margin_noise.normal() : 0.0);
-    gross_margin = std::clamp(gross_margin, -1.0, 0.99);
-
-    const double rnd_m = std::max(rnd * rnd_factor, rnd_floor * revenue);
-    const double sga_m = sga * sga_factor + sga_variable * revenue;
-    const double operating_income = revenue * gross_margin - rnd_m - sga_m - sbc - depreciation;
-    const double wc = wc_ratio * revenue;
-    const double wc_change = wc - previous_wc;
-    previous_wc = wc;
-    const double non_cash = sbc + depreciation;
-
-    // Scheduled rounds land on both tracks; contingent raises only on the main one.
-    double scheduled_in = 0;
-    while (next_round_month == m) {
-      scheduled_in += round_landing[at(model.round_order[next_round])];
-      next_round_month = round_month(++next_round);
-    }
-    double raised_in = 0;
-    if (raise_resolves == m) {
-      raise_resolves = kNever;
-      if (funding_stream.uniform() < policy->success_probability)
-        raised_in = raise_amount;
+  for (int m = 0; m < model.months; ++m) {
+    events.apply(model, ws, m);
+    const double revenue = revenue_stage.step(model, m, events);
+    const Operations ops = costs.month(model, m, revenue, events);
+    const double scheduled_in = funding.scheduled(model, m);
+    const double raised_in = funding.resolved_raise(m);
+    tracks.standalone(costs, ops, scheduled_in, m, model.months, out);
+    MainMonth main;
+    if (tracks.alive()) {
+      main = tracks.main(costs, ops, scheduled_in + raised_in);
+      years.month(model, m, revenue, main.net_income, tracks.cash(), tracks.minimum(), out);
+      if (tracks.cash() < tracks.minimum())
+        tracks.cash_out(m, out);
       else
-        blocked_until = m + policy->retry_months;
+        funding.consider_raise(param, model, m, tracks.cash(), main.free_cash_flow);
     }
-
-    // Standalone track: same operations, no contingent raises, runs on below the minimum.
-    {
-      const double interest = std::max(standalone_cash, 0.0) * interest_rate;
-      const double pretax = operating_income + subsidies + interest;
-      const double net_income = pretax - tax_after_losses(pretax, tax_rate, standalone_loss_pool);
-      standalone_cash += net_income + non_cash - wc_change - capex + scheduled_in;
-      standalone_low = std::min(standalone_low, standalone_cash);
-      if (out.runway_months == months && standalone_cash < minimum_cash) out.runway_months = m;
-    }
-
-    // Main track.
-    double interest = 0, tax = 0, net_income = 0, free_cash_flow = 0, metric = 0;
-    if (alive) {
-      interest = std::max(cash, 0.0) * interest_rate;
-      const double pretax = operating_income + subsidies + interest;
-      tax = tax_after_losses(pretax, tax_rate, loss_pool);
-      net_income = pretax - tax;
-      const double operating_cash_flow = net_income + non_cash - wc_change;
-      free_cash_flow = operating_cash_flow - capex;
-      cash += free_cash_flow + scheduled_in + raised_in;
-      metric = metric_of(metric_kind, net_income, sbc, operating_income, operating_cash_flow,
-                         free_cash_flow);
-      YearRecord& year = out.years[year_index];
-      year.revenue += revenue;
-      year.net_income += net_income;
-      if (m == year_end) {
-        year.closing_cash = cash;
-        year.alive = cash >= minimum_cash;
-        ++year_index;
-        year_end =
-            year_index < out.years.size() ? model.fiscal_years[year_index].last_month : kNever;
-      }
-      if (cash < minimum_cash) {
-        alive = false;
-        out.cashout_month = m;
-      } else if (policy) {
-        // Runway on the mean burn b of the last three months (fewer at the start). With cash
-        // at or above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum
-        // for b = sum / n: no division in the common month, and b = 0 (infinite runway) is false.
-        burn[burn_slot] = std::max(0.0, -free_cash_flow);
-        burn_slot = burn_slot == 2 ? 0 : burn_slot + 1;
-        if (burn_count < 3) ++burn_count;
-        const double burn_sum = burn[0] + burn[1] + burn[2];
-        if (raise_resolves == kNever && m >= blocked_until && m >= policy->not_before_month &&
-            raises_started < policy->max_raises &&
-            cash * burn_count < policy->trigger_runway_months * burn_sum) {
-          ++raises_started;
-          raise_resolves = m + policy->lag_months;
-          raise_amount = policy->size_months ? *policy->size_months * (burn_sum / burn_count)
-                                             : param(ix.policy_amount);
-        }
-      }
-    }
-
-    // Break-even: sum the metric per period and judge each period as it closes.
-    if (out.breakeven_period < 0) {
-      if (ttm) {
-        const double oldest = m >= 12 ? ws.recent_metric[at(ttm_slot)] : ttm_before_start;
-        ttm_sum += metric - oldest;
-        ws.recent_metric[at(ttm_slot)] = metric;
-        ttm_slot = ttm_slot == 11 ? 0 : ttm_slot + 1;
-        period_sum = ttm_sum;
-      } else {
-        period_sum += metric;
-      }
-      if (m == period_end) {
-        const double sum = period_sum;
-        if (!ttm) period_sum = 0;
-        ws.standalone_low_by_period[at(next_period)] = standalone_low;
-        // A period holding the cash-out month, or after it, is not profitable.
-        const bool profitable = alive && sum > 0;
-        if (profitable) {
-          if (run_length == 0) run_start = next_period;
-          if (++run_length == sustained) out.breakeven_period = run_start;
-        } else {
-          run_length = 0;
-        }
-        ++next_period;
-        period_end =
-            next_period < period_count ? model.periods[at(next_period)].last_month : kNever;
-      }
-    }
-
+    judge.month(model, ws, m, main.metric, tracks.alive(), tracks.standalone_low(), out);
     if (trace) {
-      trace->push_back({m, revenue, gross_margin, rnd_m, sga_m, sbc, depreciation, operating_income,
-                        subsidies, interest, tax, net_income, wc_change, capex, free_cash_flow,
-                        scheduled_in + raised_in, cash, standalone_cash, metric});
+      trace->push_back({m, revenue, ops.gross_margin, ops.rnd, ops.sga, costs.sbc(),
+                        costs.depreciation, ops.operating_income, costs.subsidies, main.interest,
+                        main.tax, main.net_income, ops.wc_change, costs.capex, main.free_cash_flow,
+                        scheduled_in + raised_in, tracks.cash(), tracks.standalone_cash(),
+                        main.metric});
     }
-    // a_m = (1 + g)^(m / 12), one monthly step at a time.
-    rnd *= rnd_step;
-    sga *= sga_step;
-    sbc *= sbc_step;
+    costs.advance();
   }
 
   const double low = out.breakeven_period >= 0
                          ? ws.standalone_low_by_period[at(out.breakeven_period)]
-                         : standalone_low;
-  out.funding_need = std::max(0.0, minimum_cash - low);
+                         : tracks.standalone_low();
+  out.funding_need = std::max(0.0, tracks.minimum() - low);
 }
 
 }  // namespace breakeven

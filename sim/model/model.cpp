@@ -330,6 +330,9 @@ Model build_model(const ScenarioSpec& spec, const ModelOptions& options) {
   build_events(spec, model);
   build_copula(spec, options, model);
   if (spec.state.revenue) model.initial_annual_revenue = *spec.state.revenue;
+  // Keyed by the company's name, so its own draws are the same alone and in any joint batch,
+  // and the base, bull and bear files of one company share them (common random numbers).
+  model.company_key = hash_name(spec.company.name);
   return model;
 }
 

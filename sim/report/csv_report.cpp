@@ -214,4 +214,27 @@ std::string assumptions_csv(const std::vector<ScenarioResult>& results) {
   return table.str();
 }
 
+std::string joint_count_csv(const std::vector<CountRow>& rows) {
+  CsvTable table{"year", "k", "p", "se"};
+  for (const CountRow& row : rows)
+    for (std::size_t k = 0; k < row.p.size(); ++k)
+      table.row_begin()
+          .field(row.year)
+          .integer(static_cast<long long>(k))
+          .number(row.p[k].p)
+          .number(row.p[k].se);
+  return table.str();
+}
+
+std::string joint_pairs_csv(const JointResult& joint) {
+  CsvTable table{"a",          "b",          "a_first",       "a_first_se", "b_first",
+                 "b_first_se", "same_month", "same_month_se", "neither",    "neither_se"};
+  for (const PairResult& pair : joint.pairs) {
+    table.row_begin().field(pair.a).field(pair.b);
+    for (const Estimate& e : {pair.a_first, pair.b_first, pair.same_month, pair.neither})
+      table.number(e.p).number(e.se);
+  }
+  return table.str();
+}
+
 }  // namespace breakeven

@@ -10,6 +10,7 @@
 #include "breakeven/report/svg_chart.hpp"
 #include "breakeven/report/terminal_report.hpp"
 #include "html_charts.hpp"
+#include "html_joint.hpp"
 #include "html_report_style.hpp"
 #include "html_text.hpp"
 
@@ -265,13 +266,15 @@ std::vector<std::string> html_chart_kinds() {
           "fan-revenue", "fan-net-income", "fan-cash"};
 }
 
-std::string render_html_report(const Results& results, const RunProvenance& provenance) {
+std::string render_html_report(const Results& results, const RunProvenance& provenance,
+                               const JointResult* joint) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"generator\" content=\"breakeven " +
       esc(provenance.version) + "\">\n<title>" + esc(page_title(results)) + "</title>\n<style>" +
-      std::string(html::report_stylesheet()) + "</style>\n</head>\n<body>\n";
+      std::string(html::report_stylesheet()) + std::string(html::joint_stylesheet()) +
+      "</style>\n</head>\n<body>\n";
   std::int64_t paths = 0;
   for (const ScenarioResult& r : results) paths = std::max(paths, r.paths);
   out += fmt::format(
@@ -292,6 +295,8 @@ std::string render_html_report(const Results& results, const RunProvenance& prov
     out += funding_section(results, axes) + "\n";
     for (const FanKind& kind : kFanKinds) out += fan_section(results, axes, kind) + "\n";
   }
+  // After the scenarios' own charts, which a reader compares first.
+  if (joint) out += html::joint_section(*joint) + "\n";
   out += assumptions_section(results) + "\n";
   out += provenance_section(results, provenance) + "\n";
   out += "</body>\n</html>\n";

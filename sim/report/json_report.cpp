@@ -135,15 +135,68 @@ nlohmann::ordered_json scenario_to_json(const ScenarioResult& result) {
   return out;
 }
 
-nlohmann::ordered_json to_json(const std::vector<ScenarioResult>& results) {
+namespace {
+
+Json count_rows_json(const std::vector<CountRow>& rows) {
+  Json list = Json::array();
+  for (const CountRow& row : rows) {
+    Json p = Json::array(), se = Json::array();
+    for (const Estimate& estimate : row.p) {
+      p.push_back(number(estimate.p));
+      se.push_back(number(estimate.se));
+    }
+    Json item = Json::object();
+    item["year"] = row.year;
+    item["p"] = std::move(p);
+    item["p_se"] = std::move(se);
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+void put_optional(Json& object, const std::string& name, const std::optional<Estimate>& estimate) {
+  if (estimate) {
+    put(object, name, *estimate);
+  } else {
+    object[name] = nullptr;
+    object[name + "_se"] = nullptr;
+  }
+}
+
+}  // namespace
+
+nlohmann::ordered_json joint_to_json(const JointResult& joint) {
+  Json out = Json::object();
+  out["scenarios"] = joint.scenarios;
+  out["breakeven_count"] = count_rows_json(joint.breakeven_count);
+  out["cash_out_count"] = count_rows_json(joint.cash_out_count);
+  put_optional(out, "all_by_target", joint.all_by_target);
+  put_optional(out, "none_by_target", joint.none_by_target);
+  Json pairs = Json::array();
+  for (const PairResult& pair : joint.pairs) {
+    Json item = Json::object();
+    item["a"] = pair.a;
+    item["b"] = pair.b;
+    put(item, "a_first", pair.a_first);
+    put(item, "b_first", pair.b_first);
+    put(item, "same_month", pair.same_month);
+    put(item, "neither", pair.neither);
+    pairs.push_back(std::move(item));
+  }
+  out["pairs"] = std::move(pairs);
+  return out;
+}
+
+nlohmann::ordered_json to_json(const std::vector<ScenarioResult>& results,
+                               const JointResult* joint) {
   Json out = Json::object();
   out["version"] = BREAKEVEN_VERSION;
   Json scenarios = Json::array();
   for (const auto& result : results) scenarios.push_back(scenario_to_json(result));
   out["scenarios"] = std::move(scenarios);
-  // Joint results (SPEC §4, batches) come with the joint simulation; until then the key is
-  // present but empty rather than filled with numbers that were not computed jointly.
-  out["joint"] = Json::object();
+  // A run of one scenario, or of files of one company, has no joint results: the key is then
+  // present but empty.
+  out["joint"] = joint ? joint_to_json(*joint) : Json::object();
   return out;
 }
 

@@ -12,18 +12,20 @@
 
 namespace breakeven {
 
-std::string json_report_text(const std::vector<ScenarioResult>& results) {
+std::string json_report_text(const std::vector<ScenarioResult>& results, const JointResult* joint) {
   // replace: a file name that is not valid UTF-8 must not abort the report.
-  return to_json(results).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+  return to_json(results, joint)
+             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
          "\n";
 }
 
 std::vector<OutputFile> build_output_files(const std::vector<ScenarioResult>& results,
-                                           const RunProvenance& provenance) {
+                                           const RunProvenance& provenance,
+                                           const JointResult* joint) {
   // The page goes last: a reader who opens the directory while it is being written sees the
   // page only once the tables it refers to are there.
-  return {
-      {"summary.json", json_report_text(results)},
+  std::vector<OutputFile> files = {
+      {"summary.json", json_report_text(results, joint)},
       {"scenarios.csv", scenarios_csv(results)},
       {"breakeven_distribution.csv", breakeven_distribution_csv(results)},
       {"cash_out_by_year.csv", cash_out_by_year_csv(results)},
@@ -33,8 +35,14 @@ std::vector<OutputFile> build_output_files(const std::vector<ScenarioResult>& re
       {"funding_need_quantiles.csv", funding_need_quantiles_csv(results)},
       {"fans.csv", fans_csv(results)},
       {"assumptions.csv", assumptions_csv(results)},
-      {"report.html", render_html_report(results, provenance)},
   };
+  if (joint) {
+    files.push_back({"joint_breakeven_count.csv", joint_count_csv(joint->breakeven_count)});
+    files.push_back({"joint_cash_out_count.csv", joint_count_csv(joint->cash_out_count)});
+    files.push_back({"joint_pairs.csv", joint_pairs_csv(*joint)});
+  }
+  files.push_back({"report.html", render_html_report(results, provenance, joint)});
+  return files;
 }
 
 void write_output_dir(const std::filesystem::path& dir, const std::vector<OutputFile>& files) {

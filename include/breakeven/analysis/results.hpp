@@ -95,4 +95,26 @@ struct ScenarioResult {
   std::vector<std::string> warnings;
 };
 
+/// For one calendar year of a batch: P(exactly k scenarios have done it by the year's end).
+struct CountRow {
+  std::string year;
+  std::vector<Estimate> p;  ///< k = 0 .. number of scenarios; the p sum to 1
+};
+
+/// Who breaks even first, comparing the end months of the two break-even periods.
+struct PairResult {
+  std::string a, b;
+  Estimate a_first, b_first, same_month, neither;  ///< sum to 1
+};
+
+/// Joint results of a batch of different companies simulated path by path together.
+struct JointResult {
+  std::vector<std::string> scenarios;  ///< the names, in order
+  std::vector<CountRow> breakeven_count;
+  std::vector<CountRow> cash_out_count;
+  /// P(every / no scenario breaks even by its own target); absent when a scenario has no target.
+  std::optional<Estimate> all_by_target, none_by_target;
+  std::vector<PairResult> pairs;  ///< (0,1), (0,2), ..., (1,2), ...
+};
+
 }  // namespace breakeven

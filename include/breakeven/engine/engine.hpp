@@ -3,12 +3,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <vector>
 
+#include "breakeven/engine/joint_tally.hpp"
+#include "breakeven/engine/run_plan.hpp"
 #include "breakeven/engine/tally.hpp"
-#include "breakeven/model/model.hpp"
 
 namespace breakeven {
 
+/// How to run a plan. Nothing here changes a result.
 struct EngineOptions {
   int threads = 0;  ///< 0: all hardware threads
   /// Called from worker threads with the number of paths finished so far (monotone, not
@@ -16,11 +20,26 @@ struct EngineOptions {
   std::function<void(std::int64_t paths_done)> progress;
 };
 
-/// Simulates Model::spec.simulation.paths paths with its seed across TBB workers and returns the
-/// merged tally. Identical for every thread count.
-Tally simulate(const Model& model, const EngineOptions& options = {});
+/// The tallies of one plan: one per model, for the plan's path range.
+struct RunTallies {
+  std::uint64_t seed = 0;
+  std::int64_t paths = 0;  ///< the whole run's path count
+  std::int64_t begin = 0, end = 0;
+  std::vector<Tally> scenarios;     ///< in plan order
+  std::optional<JointTally> joint;  ///< when the plan asked for joint results
+};
+
+/// Adds the tallies of an adjacent range of the same run (same seed, path count and models) into
+/// `into`, whose range grows to cover both. Exact: merging the ranges [0, k) and [k, N) gives the
+/// tallies of [0, N) bit for bit. Throws UsageError for tallies of another run or a range that
+/// does not touch.
+void merge_tallies(RunTallies& into, const RunTallies& other);
+
+/// Simulates the plan across TBB workers, block by block. Identical for every thread count, and
+/// the tallies of a range split merge to those of the whole range.
+RunTallies simulate(const RunPlan& plan, const EngineOptions& options = {});
 
 /// The serial twin of simulate(): the oracle in tests.
-Tally simulate_serial(const Model& model);
+RunTallies simulate_serial(const RunPlan& plan);
 
 }  // namespace breakeven

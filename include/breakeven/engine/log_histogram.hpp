@@ -23,6 +23,12 @@ class LogHistogram {
   /// Share of values <= x (bin resolution).
   double cumulative_share(double x) const;
 
+  /// The raw counts, for exact serialisation: one per bin, from the most negative value up.
+  const std::vector<std::uint64_t>& bins() const { return bins_; }
+  /// Sets bin `index` to `count` (replacing what it held). Throws std::out_of_range for an index
+  /// outside the histogram.
+  void set_bin(std::size_t index, std::uint64_t count);
+
  private:
   std::vector<std::uint64_t> bins_;
   std::uint64_t count_ = 0;
@@ -35,6 +41,14 @@ class ExactSum {
   void add(double value);
   void merge(const ExactSum& other) { total_ += other.total_; }
   double value() const;
+
+  /// The exact fixed-point total (units of 2^-24), for serialisation.
+  __int128 raw() const { return total_; }
+  static ExactSum from_raw(__int128 total) {
+    ExactSum sum;
+    sum.total_ = total;
+    return sum;
+  }
 
  private:
   __int128 total_ = 0;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "breakeven/model/model.hpp"
 
@@ -45,6 +46,7 @@ struct PathWorkspace {
   };
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
+  SectorShocks sector;  ///< the path's own sector shocks, when the caller shares none
   explicit PathWorkspace(const Model& model);
 };
 
@@ -52,8 +54,16 @@ struct PathWorkspace {
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws);
 
-/// Simulates path `path` of the run with `seed`. Deterministic in (model, seed, path). When
-/// `trace` is given, appends one record per simulated month.
+/// Simulates path `path` of the run with `seed`, reading the sector shocks of its calendar months
+/// from `sector` (filled for this seed and path over at least the model's span when the model
+/// uses them). Deterministic in (model, seed, path). When `trace` is given, appends one record
+/// per simulated month.
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
+                   const SectorShocks& sector, PathWorkspace& workspace, PathOutcome& outcome,
+                   std::vector<MonthRecord>* trace = nullptr);
+
+/// The same, drawing the path's sector shocks into `workspace.sector` first: for a path replayed
+/// alone. The result is identical.
 void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
                    PathWorkspace& workspace, PathOutcome& outcome,
                    std::vector<MonthRecord>* trace = nullptr);

@@ -102,9 +102,9 @@ struct Model {
   std::vector<CompiledEvent> events;
   double initial_annual_revenue = 0;  ///< state.revenue (model "growth"; "market" uses each
                                       ///< path's own share * size)
-  /// Mixed into every company-specific stream and draw (not the sector stream). 0 for a run of
-  /// one scenario; a joint batch gives each company its own, so that companies share sector
-  /// shocks but not their own.
+  /// Mixed into every company-specific stream and draw (not the sector shocks): the hash of
+  /// `company.name`, so companies of a joint batch share sector shocks but not their own, and a
+  /// company's draws are the same alone and in a batch.
   std::uint64_t company_key = 0;
   std::vector<std::string> warnings;  ///< e.g. the correlation pairs a repair changed
 };

@@ -54,4 +54,12 @@ std::string fans_csv(const std::vector<ScenarioResult>& results);
 /// scenario,key,value: the key assumptions as written in the report.
 std::string assumptions_csv(const std::vector<ScenarioResult>& results);
 
+/// year,k,p,se: for a batch's joint results, P(exactly k scenarios have broken even, or cashed
+/// out, by the end of each calendar year); the rows of one year sum to 1.
+std::string joint_count_csv(const std::vector<CountRow>& rows);
+
+/// a,b,a_first,a_first_se,b_first,b_first_se,same_month,same_month_se,neither,neither_se: who
+/// of each pair breaks even first; the four probabilities of a row sum to 1.
+std::string joint_pairs_csv(const JointResult& joint);
+
 }  // namespace breakeven

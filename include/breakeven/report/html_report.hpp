@@ -27,8 +27,11 @@ struct RunProvenance {
 /// and the provenance. Every SVG has id "<chart>-<scenario index>", class "chart chart-<chart>"
 /// and data-y-min/data-y-max attributes with its left axis range, for tests and for tools.
 /// All text from the results is escaped.
+/// With `joint` (a batch of different companies), a "Joint results" section follows the charts:
+/// a chart of how many have broken even by each year (id "joint-breakeven-count"), the table of
+/// P(exactly k) by year and the pair table.
 std::string render_html_report(const std::vector<ScenarioResult>& results,
-                               const RunProvenance& provenance);
+                               const RunProvenance& provenance, const JointResult* joint = nullptr);
 
 /// The chart kinds of render_html_report, in page order: "breakeven", "cash-out", "runway",
 /// "funding-need", "fan-revenue", "fan-net-income", "fan-cash".

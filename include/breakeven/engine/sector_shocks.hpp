@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "breakeven/model/model.hpp"
+
+namespace breakeven {
+
+/// The sector-wide shocks Z^sector of one path, indexed by *calendar* month (YearMonth::ordinal).
+/// Each calendar year has its own stream keyed by (seed, path, year), whose k-th normal is the
+/// shock of the year's k-th month. So a month's shock depends on (seed, path, calendar month)
+/// alone: companies with different start dates share it, and a scenario sees the same shocks
+/// alone or in a joint batch, whatever the batch's span.
+class SectorShocks {
+ public:
+  /// Draws the shocks of calendar months [first_month, last_month] for path `path`.
+  void fill(std::uint64_t seed, std::uint64_t path, int first_month, int last_month);
+  /// Whether `fill` was last called for this path and covers [first_month, last_month].
+  bool covers(std::uint64_t seed, std::uint64_t path, int first_month, int last_month) const;
+  /// The shocks from `calendar_month` on; valid up to the last filled month.
+  const double* from(int calendar_month) const {
+    return values_.data() + (calendar_month - first_month_);
+  }
+
+ private:
+  std::vector<double> values_;
+  std::uint64_t seed_ = 0, path_ = 0;
+  int first_month_ = 0, last_month_ = -1;
+};
+
+/// Whether any month of `model` draws a sector shock (a sector-loaded revenue volatility, or a
+/// market volatility): models that do not skip the draws.
+bool uses_sector_shocks(const Model& model);
+
+/// The calendar months (YearMonth::ordinal) of a model's first and last simulated month.
+int first_calendar_month(const Model& model);
+int last_calendar_month(const Model& model);
+
+}  // namespace breakeven
