@@ -23,7 +23,7 @@ Model backtest_model() {
 /// The plain run of the same paths, for the ratio.
 void BM_BacktestBaselineRun(benchmark::State& state) {
   const Model model = backtest_model();
-  for (auto _ : state) benchmark::DoNotOptimize(simulate(model, {1, {}}).paths);
+  for (auto _ : state) benchmark::DoNotOptimize(simulate(scenario_run(model), {1, {}}).paths);
 }
 BENCHMARK(BM_BacktestBaselineRun)->Unit(benchmark::kMillisecond)->UseRealTime();
 

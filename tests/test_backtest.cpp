@@ -192,7 +192,7 @@ TEST_CASE("backtest: a row without a value gets its fan and is not scored", "[ba
 
 TEST_CASE("backtest: an actual at the run's fan median has PIT near 0.5", "[backtest]") {
   const Model model = make_model(kNoisyScenario);
-  const ScenarioResult run = summarize(model, simulate(model));
+  const ScenarioResult run = summarize(model, simulate(scenario_run(model)).scenarios[0]);
   const FanPoint& revenue_2026 = run.fans.revenue.at(1);
   REQUIRE(revenue_2026.year == "2026");
   const BacktestResult result =
