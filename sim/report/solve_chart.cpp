@@ -21,7 +21,14 @@ svg.chart .estimate { fill: none; stroke: var(--cum); stroke-width: 2; }
 svg.chart .estimate.dot { fill: var(--cum); stroke: none; }
 svg.chart .ci-band { fill: var(--cum); opacity: 0.15; }
 table.evaluations td, table.evaluations th { text-align: right; padding: 0 0.8em; }
+.solve-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+                gap: 1.5em; max-width: 1100px; }
 )";
+
+/// The key's window a chart shows, in ticks.
+struct Window {
+  std::int64_t lo, hi;
+};
 
 /// Dates plot as fractional years, so the axis reads 2026, 2027 rather than month ordinals.
 double x_of(const SolveKey& key, std::int64_t tick) {
@@ -35,19 +42,22 @@ std::string axis_title(const SolveResult& r) {
   return r.key.kind == KeyKind::date ? r.key.key + " (year)" : r.key.key;
 }
 
-std::string chart(const SolveResult& r) {
+std::string chart(const SolveResult& r, Window window, const std::string& id) {
+  std::vector<SolveEvaluation> shown;
+  for (const SolveEvaluation& e : r.evaluations)
+    if (e.tick >= window.lo && e.tick <= window.hi) shown.push_back(e);
   double lo_y = r.condition.target, hi_y = r.condition.target;
-  for (const SolveEvaluation& e : r.evaluations) {
+  for (const SolveEvaluation& e : shown) {
     lo_y = std::min(lo_y, e.estimate - kZ95 * e.se);
     hi_y = std::max(hi_y, e.estimate + kZ95 * e.se);
   }
   SvgPlot plot(PlotLayout{}, nice_scale(std::max(0.0, lo_y), std::min(1.0, hi_y)));
-  const NiceScale x_scale = nice_scale(x_of(r.key, r.range.lo), x_of(r.key, r.range.hi));
+  const NiceScale x_scale = nice_scale(x_of(r.key, window.lo), x_of(r.key, window.hi));
   plot.set_x_range(x_scale.lo, x_scale.hi);
   plot.left_axis(to_string(r.condition.output) + " (%)", 100, "");
   plot.linear_axis(x_scale, axis_title(r));
   std::vector<double> xs, ys, lower, upper;
-  for (const SolveEvaluation& e : r.evaluations) {
+  for (const SolveEvaluation& e : shown) {
     xs.push_back(plot.x(x_of(r.key, e.tick)));
     ys.push_back(plot.y(e.estimate));
     lower.push_back(plot.y(e.estimate - kZ95 * e.se));
@@ -61,9 +71,26 @@ std::string chart(const SolveResult& r) {
     plot.marker(plot.x(x_of(r.key, r.interval_lo)), "95 % low", "stat-marker", 1);
     plot.marker(plot.x(x_of(r.key, r.interval_hi)), "95 % high", "stat-marker", 2);
   }
-  return plot.svg("solve", "chart solve",
+  return plot.svg(id, "chart solve",
                   fmt::format("{} against {}, with the target {}", to_string(r.condition.output),
                               r.key.key, r.condition.target));
+}
+
+/// The whole range, and with an answer a close-up around its interval (the interval twice over,
+/// at least ten grid steps), where the crossing can be seen.
+std::string charts(const SolveResult& r) {
+  std::string out = "<div class=\"solve-charts\"><figure>" +
+                    chart(r, {r.range.lo, r.range.hi}, "solve") +
+                    "<figcaption>The whole range searched.</figcaption></figure>";
+  if (r.status == SolveStatus::solved) {
+    const std::int64_t margin = std::max<std::int64_t>(r.interval_hi - r.interval_lo, 5);
+    const Window close{std::max(r.range.lo, r.interval_lo - margin),
+                       std::min(r.range.hi, r.interval_hi + margin)};
+    out += "<figure>" + chart(r, close, "solve-close") +
+           "<figcaption>Close-up: the answer and where each end of the 95 % interval crosses the "
+           "target.</figcaption></figure>";
+  }
+  return out + "</div>";
 }
 
 std::string evaluations_table(const SolveResult& r) {
@@ -102,7 +129,7 @@ std::string render_solve_html(const SolveResult& r, const RunProvenance& provena
                 xml_escape(r.key.text(r.interval_lo)), xml_escape(r.key.text(r.interval_hi)))
           : xml_escape(unsolved_message(r));
   out += "<section id=\"answer\"><h2>Answer</h2><p>" + answer + "</p>";
-  out += "<figure>" + chart(r) + "</figure></section>\n";
+  out += charts(r) + "</section>\n";
   out += "<section id=\"evaluations\"><h2>Evaluations</h2>" + evaluations_table(r) + "</section>\n";
   out += "<section id=\"provenance\"><h2>Provenance</h2><p><code>" +
          xml_escape(provenance.command) + "</code></p></section>\n</body>\n</html>\n";
