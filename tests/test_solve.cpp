@@ -158,6 +158,21 @@ TEST_CASE("solve: a stochastic answer's interval holds the crossing of a brute-f
   CHECK(crossing <= r.key.value(r.interval_hi) + 0.25);
 }
 
+TEST_CASE("solve: --precision sizes every evaluation for the half-width at the target") {
+  CHECK(paths_for_half_width(0.95, 0.01) == 2048);  // 1.96^2 x 0.95 x 0.05 / 0.01^2 = 1825
+  CHECK(paths_for_half_width(0.0, 0.01) == 512);    // the rule of three: 300
+  const std::string file = scenario_file("uncertain", kUncertainBurner);
+  SolveRequest r = request(file, "funding.rounds.0.amount", "p_no_cash_out_first >= 0.9", "0,30");
+  r.precision = 0.03;
+  const SolveResult result = solve(r, {2, {}});
+  REQUIRE(result.status == SolveStatus::solved);
+  CHECK(result.paths == paths_for_half_width(0.9, 0.03));
+  for (const SolveEvaluation& e : result.evaluations)
+    if (e.tick == result.value) CHECK(kZ95 * e.se <= 0.03);
+  r.max_paths = 300;
+  CHECK(solve(r, {2, {}}).paths == 300);
+}
+
 TEST_CASE("solve: an unreachable target and an already met one say so") {
   const std::string file = scenario_file("burner", kBurner);
   // Flat revenue never breaks even: no raise makes P(by target) reach one half.

@@ -69,6 +69,11 @@ double headline_half_width(double p, std::int64_t n) {
   return kZ95 * std::sqrt(p * (1 - p) / paths);
 }
 
+std::int64_t paths_for_half_width(double p, double h) {
+  const double need = p > 0 && p < 1 ? kZ95 * kZ95 * p * (1 - p) / (h * h) : 3 / h;
+  return static_cast<std::int64_t>(std::ceil(need / kBlockPaths)) * kBlockPaths;
+}
+
 std::int64_t next_round_end(std::int64_t done, double needed_paths, std::int64_t max_paths) {
   const double capped = std::min(needed_paths, static_cast<double>(max_paths));
   std::int64_t end = static_cast<std::int64_t>(std::ceil(capped / kBlockPaths)) * kBlockPaths;

@@ -153,13 +153,31 @@ SolveResult prepared_result(const SolveRequest& request, const LoadedRun& base) 
   return result;
 }
 
+/// The request with the path count a precision goal asks for.
+SolveRequest with_precision_paths(const SolveRequest& request) {
+  SolveRequest sized = request;
+  if (!request.precision) return sized;
+  const double h = *request.precision;
+  if (!(h > 0 && h < 1))
+    throw UsageError(
+        fmt::format("--precision must be a half-width between 0 and 1, e.g. 0.005, "
+                    "not {}",
+                    h));
+  if (request.max_paths < 1)
+    throw UsageError(fmt::format("--max-paths must be at least 1, not {}", request.max_paths));
+  sized.run.paths = std::min(paths_for_half_width(request.condition.target, h), request.max_paths);
+  return sized;
+}
+
 }  // namespace
 
-SolveResult solve(const SolveRequest& request, const EngineOptions& options) {
-  if (request.run.scenarios.size() != 1) throw UsageError("solve takes exactly one scenario file");
-  solve_key(request.key);  // an unknown key fails before the file is even read
+SolveResult solve(const SolveRequest& asked, const EngineOptions& options) {
+  if (asked.run.scenarios.size() != 1) throw UsageError("solve takes exactly one scenario file");
+  solve_key(asked.key);  // an unknown key fails before the file is even read
+  const SolveRequest request = with_precision_paths(asked);
   const LoadedRun base = load_run(request.run);
   SolveResult result = prepared_result(request, base);
+  result.precision = request.precision;
   Evaluator evaluator(request, result.key, options);
   // The smallest value that holds lies between a low end that fails and a high end that holds;
   // the largest the other way round.

@@ -99,8 +99,21 @@ void add_solve(CLI::App& app, SolveCommand& command) {
   solve->add_option("--between", command.between, "Search range LO,HI (default: from the key)")
       ->type_name("LO,HI");
   solve->add_flag("--largest", command.largest, "The largest value that holds, not the smallest");
-  solve->add_option("--paths", command.paths, "Paths per evaluation (overrides simulation.paths)")
-      ->type_name("N");
+  auto* paths = solve
+                    ->add_option("--paths", command.paths,
+                                 "Paths per evaluation (overrides simulation.paths)")
+                    ->type_name("N");
+  auto* precision =
+      solve
+          ->add_option("--precision", command.precision,
+                       "Paths per evaluation for a 95 % half-width of H at the target")
+          ->type_name("H")
+          ->excludes(paths);
+  solve
+      ->add_option("--max-paths", command.max_paths,
+                   "Cap on the paths --precision asks for (default 10,000,000)")
+      ->type_name("N")
+      ->needs(precision);
   solve->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
       ->type_name("S")
       ->check(CLI::NonNegativeNumber);

@@ -37,6 +37,8 @@ struct SolveCommand {
   std::string condition;  ///< "OUTPUT >= X"
   std::optional<std::string> between;
   bool largest = false;
+  std::optional<double> precision;        ///< --precision H: paths for +-H at the target
+  std::optional<std::int64_t> max_paths;  ///< the cap on those paths
   std::optional<std::int64_t> paths;
   std::optional<std::uint64_t> seed;
   int threads = 0;

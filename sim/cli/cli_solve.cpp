@@ -28,6 +28,8 @@ SolveRequest solve_request(const SolveCommand& command) {
   request.condition = parse_condition(command.condition);
   request.between = command.between;
   request.largest = command.largest;
+  request.precision = command.precision;
+  if (command.max_paths) request.max_paths = *command.max_paths;
   return request;
 }
 
@@ -47,6 +49,8 @@ std::string command_line(const SolveCommand& c) {
   if (c.between) line += " --between " + quoted(*c.between);
   if (c.largest) line += " --largest";
   if (c.paths) line += fmt::format(" --paths {}", *c.paths);
+  if (c.precision) line += fmt::format(" --precision {}", *c.precision);
+  if (c.max_paths) line += fmt::format(" --max-paths {}", *c.max_paths);
   if (c.seed) line += fmt::format(" --seed {}", *c.seed);
   for (const auto& set : c.sets) line += " --set " + quoted(set);
   if (c.strict) line += " --strict";

@@ -49,6 +49,13 @@ std::string interval_text(const SolveResult& r) {
                      r.interval_hi_open ? "≥ " : "", with_unit(r, r.interval_hi));
 }
 
+/// The 95 % half-width of the estimate at the answer.
+double half_width_at_value(const SolveResult& r) {
+  for (const SolveEvaluation& e : r.evaluations)
+    if (e.tick == r.value) return kZ95 * e.se;
+  return 0;
+}
+
 }  // namespace
 
 Json solve_to_json(const SolveResult& r) {
@@ -66,8 +73,10 @@ Json solve_to_json(const SolveResult& r) {
   s["money_unit"] = r.money_unit;
   s["range"] = Json::array({key_value(r.key, r.range.lo), key_value(r.key, r.range.hi)});
   s["default_range"] = r.default_range;
-  s["status"] = status_name(r.status);
   const bool solved = r.status == SolveStatus::solved;
+  s["precision"] = r.precision ? Json(*r.precision) : Json();
+  s["half_width_at_value"] = solved ? Json(half_width_at_value(r)) : Json();
+  s["status"] = status_name(r.status);
   s["value"] = solved ? key_value(r.key, r.value) : Json();
   s["interval"] =
       solved ? Json::array({key_value(r.key, r.interval_lo), key_value(r.key, r.interval_hi)})
@@ -105,9 +114,17 @@ std::string render_solve_terminal(const SolveResult& r) {
       fmt::format("  {} paths · seed {} · the same paths for every value · range {} … {}{}\n",
                   format_amount(static_cast<double>(r.paths), 0), r.seed, with_unit(r, r.range.lo),
                   with_unit(r, r.range.hi), r.default_range ? " (default)" : "");
+  if (r.precision)
+    out += fmt::format(
+        "  --precision {}: {} paths for a 95 % half-width of ±{:.3g} points at the "
+        "target\n",
+        *r.precision, format_amount(static_cast<double>(r.paths), 0), *r.precision * 100);
   if (r.status == SolveStatus::solved)
     out += fmt::format("\n  Answer: {} = {}   (95 % interval {})\n", r.key.key,
                        with_unit(r, r.value), interval_text(r));
+  if (r.status == SolveStatus::solved && r.precision)
+    out += fmt::format("  The estimate at the answer is known to ±{:.3g} points (goal ±{:.3g}).\n",
+                       half_width_at_value(r) * 100, *r.precision * 100);
   else
     out += "\n  No answer: " + unsolved_message(r) + "\n";
   out += fmt::format("\n  {:>12}  {:>9}  {:>8}  {:>19}  {}\n", "value", "estimate", "± se",

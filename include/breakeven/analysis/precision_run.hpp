@@ -47,6 +47,10 @@ struct PrecisionRun {
 /// instead, so a run never stops on a degenerate estimate after its first round.
 double headline_half_width(double p, std::int64_t n);
 
+/// The fewest whole blocks of paths whose 95 % half-width for an estimate p is at most h:
+/// z^2 p (1 - p) / h^2, or 3 / h when p is 0 or 1 (the rule of three below).
+std::int64_t paths_for_half_width(double p, double h);
+
 /// The path count the next round ends at, from the path count so far and the count the widest
 /// headline needs by the current estimate: the need rounded up to whole blocks, at least one
 /// block more and at most double, never past max_paths.

@@ -38,6 +38,11 @@ struct SolveRequest {
   SolveCondition condition;
   std::optional<std::string> between;  ///< "LO,HI" as written
   bool largest = false;
+  /// With a half-width H: every evaluation runs paths_for_half_width(X, H) paths (X the
+  /// condition's target, capped at max_paths), so the estimate at the answer, which is close to
+  /// X, has a 95 % interval of about +-H. Replaces run.paths.
+  std::optional<double> precision;
+  std::int64_t max_paths = 10'000'000;
 };
 
 /// One run of the scenario with the key at `tick`.
@@ -70,6 +75,7 @@ struct SolveResult {
   std::string name, file, money_unit, currency;
   std::int64_t paths = 0;
   std::uint64_t seed = 0;
+  std::optional<double> precision;  ///< the half-width asked for, if the path count came from it
 };
 
 /// The search: evaluates both ends of the range, then bisects on the key's grid to its

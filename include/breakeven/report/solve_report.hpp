@@ -13,7 +13,8 @@
 namespace breakeven {
 
 /// `{ "solve": { "file", "name", "key", "kind", "output", "comparison", "target", "largest",
-/// "paths", "seed", "money_unit", "range": [lo, hi], "default_range", "status", "value",
+/// "paths", "seed", "money_unit", "range": [lo, hi], "default_range", "precision",
+/// "half_width_at_value" (1.96 se of the estimate at the answer), "status", "value",
 /// "interval": [lo, hi], "interval_open": [lo, hi], "message",
 /// "evaluations": [ { "value", "estimate", "se", "holds" } ] } }`. Money, rates and month
 /// counts are numbers on the key's grid; dates are "YYYY-MM" strings. `status` is "solved",
