@@ -141,6 +141,7 @@ TEST_CASE("cli: solve answers, writes its files, and says when there is no answe
                   out.string() + "'");
   REQUIRE(solved.status == 0);
   CHECK(contains(solved.out, "Answer: funding.rounds.0.amount = 7.00"));
+  CHECK_FALSE(contains(solved.out, "No answer"));
   const auto json = nlohmann::json::parse(slurp(out / "solve.json"))["solve"];
   CHECK(json["key"] == "funding.rounds.0.amount");
   CHECK(json["output"] == "p_no_cash_out_first");
@@ -159,6 +160,7 @@ TEST_CASE("cli: solve answers, writes its files, and says when there is no answe
                                  " --find funding.rounds.0.amount --for 'p_by_target >= 0.5' "
                                  "--between 0,20 --json -");
   CHECK(never.status == 1);
+  CHECK_FALSE(contains(never.out, "Answer:"));
   CHECK(contains(never.err, "holds nowhere"));
   CHECK(nlohmann::json::parse(never.out)["solve"]["status"] == "nowhere");
 

@@ -119,14 +119,14 @@ std::string render_solve_terminal(const SolveResult& r) {
         "  --precision {}: {} paths for a 95 % half-width of ±{:.3g} points at the "
         "target\n",
         *r.precision, format_amount(static_cast<double>(r.paths), 0), *r.precision * 100);
-  if (r.status == SolveStatus::solved)
+  if (r.status != SolveStatus::solved)
+    out += "\n  No answer: " + unsolved_message(r) + "\n";
+  else
     out += fmt::format("\n  Answer: {} = {}   (95 % interval {})\n", r.key.key,
                        with_unit(r, r.value), interval_text(r));
   if (r.status == SolveStatus::solved && r.precision)
     out += fmt::format("  The estimate at the answer is known to ±{:.3g} points (goal ±{:.3g}).\n",
                        half_width_at_value(r) * 100, *r.precision * 100);
-  else
-    out += "\n  No answer: " + unsolved_message(r) + "\n";
   out += fmt::format("\n  {:>12}  {:>9}  {:>8}  {:>19}  {}\n", "value", "estimate", "± se",
                      "95 % interval", "holds");
   for (const SolveEvaluation& e : r.evaluations)
