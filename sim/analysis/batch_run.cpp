@@ -131,14 +131,16 @@ RunPlan plan_of(const LoadedRun& run) {
   return plan;
 }
 
-RunResults run_scenarios(const LoadedRun& run, const EngineOptions& options) {
-  const RunPlan plan = plan_of(run);
-  const RunTallies tallies = simulate(plan, options);
+RunResults summarize_run(const LoadedRun& run, const RunTallies& tallies) {
   RunResults results;
   for (std::size_t i = 0; i < run.models.size(); ++i)
     results.scenarios.push_back(summarize(run.models[i], tallies.scenarios[i]));
-  if (tallies.joint) results.joint = summarize_joint(plan.models, *tallies.joint);
+  if (tallies.joint) results.joint = summarize_joint(plan_of(run).models, *tallies.joint);
   return results;
+}
+
+RunResults run_scenarios(const LoadedRun& run, const EngineOptions& options) {
+  return summarize_run(run, simulate(plan_of(run), options));
 }
 
 }  // namespace breakeven

@@ -22,11 +22,26 @@ constexpr int status(ExitStatus s) {
   return static_cast<int>(s);
 }
 
+// --precision replaces --paths: the path count is what the run finds it needs.
+void add_precision_options(CLI::App& run, RunCommand& command, CLI::Option* paths) {
+  auto* precision =
+      run.add_option("--precision", command.precision,
+                     "Run until every headline's 95 % interval is within +-H (e.g. 0.002)")
+          ->type_name("H")
+          ->excludes(paths)
+          ->excludes("--trace-path");
+  run.add_option("--max-paths", command.max_paths,
+                 "Stop a --precision run at N paths at most (default 10,000,000)")
+      ->type_name("N")
+      ->needs(precision);
+}
+
 void add_run(CLI::App& app, RunCommand& command) {
   CLI::App* run = app.add_subcommand("run", "Simulate scenario files and report break-even odds");
   run->add_option("files", command.files, "Scenario files (TOML)")->required()->type_name("FILE");
-  run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
-      ->type_name("N");
+  auto* paths =
+      run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
+          ->type_name("N");
   run->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
       ->type_name("S")
       // CLI11 would wrap "-1" into 2^64 - 1 silently; a negative seed is a typo, not a seed.
@@ -52,6 +67,7 @@ void add_run(CLI::App& app, RunCommand& command) {
       ->type_name("N")
       ->excludes(json)
       ->excludes(out);
+  add_precision_options(*run, command, paths);
 }
 
 void add_validate(CLI::App& app, ValidateCommand& command) {
@@ -96,6 +112,55 @@ void add_backtest(CLI::App& app, BacktestCommand& command) {
   backtest->add_flag("--quiet,-q", command.quiet, "No terminal summary");
 }
 
+void add_solve(CLI::App& app, SolveCommand& command) {
+  CLI::App* solve = app.add_subcommand(
+      "solve", "Find the smallest (or largest) value of a key for which a condition holds");
+  solve->add_option("file", command.file, "Scenario file (TOML)")->required()->type_name("FILE");
+  solve->add_option("--find", command.find, "The key to search, e.g. funding.rounds.1.amount")
+      ->required()
+      ->type_name("KEY");
+  solve
+      ->add_option("--for", command.condition,
+                   "The condition, e.g. 'p_no_cash_out_first >= 0.95' (p_by_target, "
+                   "p_no_cash_out_first, p_within_horizon; >= or <=)")
+      ->required()
+      ->type_name("CONDITION");
+  solve->add_option("--between", command.between, "Search range LO,HI (default: from the key)")
+      ->type_name("LO,HI");
+  solve->add_flag("--largest", command.largest, "The largest value that holds, not the smallest");
+  auto* paths = solve
+                    ->add_option("--paths", command.paths,
+                                 "Paths per evaluation (overrides simulation.paths)")
+                    ->type_name("N");
+  auto* precision =
+      solve
+          ->add_option("--precision", command.precision,
+                       "Paths per evaluation for a 95 % half-width of H at the target")
+          ->type_name("H")
+          ->excludes(paths);
+  solve
+      ->add_option("--max-paths", command.max_paths,
+                   "Cap on the paths --precision asks for (default 10,000,000)")
+      ->type_name("N")
+      ->needs(precision);
+  solve->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
+      ->type_name("S")
+      ->check(CLI::NonNegativeNumber);
+  solve->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)")
+      ->type_name("T");
+  solve->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  solve->add_option("--json", command.json, "Write the JSON result to PATH ('-': stdout)")
+      ->type_name("PATH");
+  solve->add_option("--out", command.out, "Write solve.json, solve_evaluations.csv, solve.html")
+      ->type_name("DIR");
+  solve->add_flag("--quiet,-q", command.quiet, "No terminal summary");
+  solve->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
+}
+
 int parse_and_run(int argc, char** argv) {
   CLI::App app{"breakeven: Monte Carlo odds of a loss-making company breaking even", "breakeven"};
   app.set_version_flag("--version", std::string("breakeven ") + BREAKEVEN_VERSION);
@@ -103,9 +168,11 @@ int parse_and_run(int argc, char** argv) {
   RunCommand run;
   ValidateCommand validate;
   BacktestCommand backtest;
+  SolveCommand solve;
   add_run(app, run);
   add_validate(app, validate);
   add_backtest(app, backtest);
+  add_solve(app, solve);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -117,6 +184,7 @@ int parse_and_run(int argc, char** argv) {
   }
   if (app.got_subcommand("run")) return run_command(run);
   if (app.got_subcommand("backtest")) return backtest_command(backtest);
+  if (app.got_subcommand("solve")) return solve_command(solve);
   return validate_command(validate);
 }
 

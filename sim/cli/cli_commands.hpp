@@ -19,6 +19,8 @@ struct RunCommand {
   std::optional<std::string> json;  ///< a path, or "-" for stdout
   std::optional<std::string> out;   ///< directory for the report set (--out)
   std::optional<std::int64_t> trace_path;
+  std::optional<double> precision;        ///< --precision H: run until every headline is +-H
+  std::optional<std::int64_t> max_paths;  ///< --max-paths N: the cap of a run to precision
   bool quiet = false;
   bool strict = false;
 };
@@ -43,6 +45,27 @@ struct BacktestCommand {
 
 /// Holds one scenario against reported figures; exit status as run_command.
 int backtest_command(const BacktestCommand& command);
+
+struct SolveCommand {
+  std::string file;
+  std::string find;       ///< the key to search
+  std::string condition;  ///< "OUTPUT >= X"
+  std::optional<std::string> between;
+  bool largest = false;
+  std::optional<double> precision;        ///< --precision H: paths for +-H at the target
+  std::optional<std::int64_t> max_paths;  ///< the cap on those paths
+  std::optional<std::int64_t> paths;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> sets;
+  std::optional<std::string> json;
+  std::optional<std::string> out;
+  bool quiet = false;
+  bool strict = false;
+};
+
+/// `solve`: 0 with an answer, 1 when the condition holds nowhere or everywhere in the range.
+int solve_command(const SolveCommand& command);
 
 /// Both return the exit status and throw for errors the caller maps to messages
 /// (ScenarioError, UsageError: 2; anything else: 1). validate reports bad files itself, since it

@@ -9,17 +9,20 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
 #include "breakeven/report/joint_table.hpp"
 #include "breakeven/report/json_report.hpp"
 #include "breakeven/report/output_dir.hpp"
+#include "breakeven/report/precision_report.hpp"
 #include "breakeven/report/terminal_report.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
@@ -125,6 +128,8 @@ std::string command_line(const RunCommand& command) {
   for (const auto& file : command.files) line += " " + quote(file);
   if (command.paths) line += fmt::format(" --paths {}", *command.paths);
   if (command.seed) line += fmt::format(" --seed {}", *command.seed);
+  if (command.precision) line += fmt::format(" --precision {}", *command.precision);
+  if (command.max_paths) line += fmt::format(" --max-paths {}", *command.max_paths);
   for (const auto& set : command.sets) line += " --set " + quote(set);
   if (command.strict) line += " --strict";
   if (command.json) line += " --json " + quote(*command.json);
@@ -168,8 +173,10 @@ int run_command(const RunCommand& command) {
   const bool json_to_stdout = command.json && *command.json == "-";
   const bool terminal = !command.quiet && !json_to_stdout;
   const TerminalStyle style{stdout_wants_color()};
-  const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
+  // A run to precision does not know its path count in advance: no progress bar to draw.
+  const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO) && !command.precision;
 
+  std::optional<PrecisionOutcome> precision;
   const RunResults run = [&] {
     const std::string name = !loaded.name.empty() ? loaded.name
                              : loaded.models.size() == 1
@@ -179,7 +186,11 @@ int run_command(const RunCommand& command) {
     EngineOptions options;
     options.threads = command.threads;
     options.progress = [&progress](std::int64_t done) { progress.update(done); };
-    return run_scenarios(loaded, options);
+    if (!command.precision) return run_scenarios(loaded, options);
+    PrecisionGoal goal{*command.precision, command.max_paths.value_or(kDefaultMaxPaths)};
+    PrecisionRun to_precision = run_to_precision(loaded, goal, options);
+    precision = to_precision.outcome;
+    return std::move(to_precision.results);
   }();
   const std::vector<ScenarioResult>& results = run.scenarios;
   if (terminal) {
@@ -190,16 +201,23 @@ int run_command(const RunCommand& command) {
     // Last, so a batch ends with the one table a reader compares the scenarios by.
     if (results.size() > 1) std::cout << '\n' << render_batch_table(results, style);
     if (run.joint) std::cout << '\n' << render_joint_table(*run.joint, style);
+    if (precision) std::cout << '\n' << render_precision_line(*precision, results);
     std::cout << std::flush;
+  } else if (precision && !command.quiet) {
+    std::cerr << render_precision_line(*precision, results);
   }
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
   const JointResult* joint = run.joint ? &*run.joint : nullptr;
-  const std::string text = command.json ? json_report_text(results, joint) : std::string();
-  const std::vector<OutputFile> out_files =
-      command.out ? build_output_files(results, run_provenance(command), joint)
-                  : std::vector<OutputFile>();
+  const std::string text = !command.json ? std::string()
+                           : precision   ? precision_json_report_text(results, *precision, joint)
+                                         : json_report_text(results, joint);
+  std::vector<OutputFile> out_files;
+  if (command.out)
+    out_files = precision
+                    ? precision_output_files(results, run_provenance(command), *precision, joint)
+                    : build_output_files(results, run_provenance(command), joint);
   if (command.json) {
     if (json_to_stdout)
       std::cout << text << std::flush;

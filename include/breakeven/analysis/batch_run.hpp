@@ -71,6 +71,9 @@ struct RunResults {
   std::optional<JointResult> joint;
 };
 
+/// The results of a loaded run from its tallies (of the whole run, or of its first paths).
+RunResults summarize_run(const LoadedRun& run, const RunTallies& tallies);
+
 /// Simulates the loaded run and summarizes it.
 RunResults run_scenarios(const LoadedRun& run, const EngineOptions& options = {});
 
