@@ -76,7 +76,10 @@ RunPlan plan_of(const LoadedRun& run) {
 }
 
 RunResults run_scenarios(const LoadedRun& run, const EngineOptions& options) {
-  const RunTallies tallies = simulate(plan_of(run), options);
+  return summarize_run(run, simulate(plan_of(run), options));
+}
+
+RunResults summarize_run(const LoadedRun& run, const RunTallies& tallies) {
   RunResults results;
   for (std::size_t i = 0; i < run.models.size(); ++i)
     results.scenarios.push_back(summarize(run.models[i], tallies.scenarios[i]));

@@ -23,7 +23,9 @@
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
+#include "cli_shard.hpp"
 #include "cli_trace.hpp"
+#include "group_run.hpp"
 
 namespace breakeven {
 namespace {
@@ -115,26 +117,18 @@ int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
 
 // The command line as a user could type it again: what the report's provenance shows.
 std::string command_line(const RunCommand& command) {
-  auto quote = [](const std::string& arg) {
-    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                              "0123456789-_./=:,+@%") == std::string::npos)
-      return arg;
-    std::string quoted = "'";
-    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-  };
   std::string line = "breakeven run";
-  for (const auto& file : command.files) line += " " + quote(file);
+  for (const auto& file : command.files) line += " " + shell_quote(file);
   if (command.paths) line += fmt::format(" --paths {}", *command.paths);
   if (command.seed) line += fmt::format(" --seed {}", *command.seed);
-  for (const auto& set : command.sets) line += " --set " + quote(set);
+  for (const auto& set : command.sets) line += " --set " + shell_quote(set);
   if (command.strict) line += " --strict";
-  if (command.json) line += " --json " + quote(*command.json);
-  if (command.out) line += " --out " + quote(*command.out);
+  if (command.json) line += " --json " + shell_quote(*command.json);
+  if (command.out) line += " --out " + shell_quote(*command.out);
   return line;
 }
 
-RunProvenance run_provenance(const RunCommand& command) {
+RunProvenance run_provenance(const std::string& command, const std::optional<std::string>& out) {
   RunProvenance provenance;
   provenance.version = BREAKEVEN_VERSION;
   const std::time_t now = std::time(nullptr);
@@ -143,16 +137,27 @@ RunProvenance run_provenance(const RunCommand& command) {
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
   provenance.date = date;
-  provenance.command = command_line(command);
+  provenance.command = command;
   std::error_code error;
   provenance.working_directory = std::filesystem::current_path(error).string();
-  provenance.output_directory = command.out.value_or("");
+  provenance.output_directory = out.value_or("");
   return provenance;
+}
+
+// This process's share of the run, brought together on rank 0 (see GroupRun::simulate).
+std::optional<RunTallies> simulate_run(const RunCommand& command, const RunPlan& plan,
+                                       const std::string& name, GroupRun& group) {
+  const bool show_progress = group.is_root() && !command.quiet && is_terminal(STDERR_FILENO);
+  ProgressLine progress(name, plan.end - plan.begin, show_progress);
+  EngineOptions options;
+  options.threads = command.threads;
+  options.progress = [&progress](std::int64_t done) { progress.update(done); };
+  return group.simulate(plan, options);
 }
 
 }  // namespace
 
-int run_command(const RunCommand& command) {
+int run_command(const RunCommand& command, GroupRun& group) {
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
@@ -161,28 +166,33 @@ int run_command(const RunCommand& command) {
   request.seed = command.seed;
   // Every file is loaded and checked before any is simulated: a typo in the last file of a batch
   // fails in a second, not after the first files' long runs.
-  const LoadedRun loaded = load_run(request);
-  for (std::size_t i = 0; i < loaded.models.size(); ++i)
-    print_warnings(command.files[i], loaded.models[i].warnings);
+  LoadedRun loaded = load_run(request);
+  if (group.is_root())
+    for (std::size_t i = 0; i < loaded.models.size(); ++i)
+      print_warnings(command.files[i], loaded.models[i].warnings);
 
-  if (command.trace_path) return trace_paths(command, loaded.models);
+  if (command.trace_path) return group.is_root() ? trace_paths(command, loaded.models) : 0;
+  const ShardRun shard = shard_run(command, request, loaded);
 
-  const bool json_to_stdout = command.json && *command.json == "-";
-  const bool terminal = !command.quiet && !json_to_stdout;
-  const TerminalStyle style{stdout_wants_color()};
-  const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
+  const std::string name = loaded.models.size() == 1
+                               ? loaded.models[0].spec.company.name
+                               : fmt::format("{} scenarios", loaded.models.size());
+  const std::optional<RunTallies> tallies =
+      simulate_run(command, shard_plan(shard, loaded), name, group);
+  if (!tallies) return 0;  // another rank's share: rank 0 reports
+  if (command.save_state) {
+    save_state(command, shard, loaded, *tallies);
+    if (command.shard) return 0;  // a shard's results are partial until merged
+  }
+  return report_results(
+      summarize_run(loaded, *tallies).scenarios,
+      {command.json, command.out, command.quiet, command_line(command), group.is_split()});
+}
 
-  const RunResults run = [&] {
-    const std::string name = loaded.models.size() == 1
-                                 ? loaded.models[0].spec.company.name
-                                 : fmt::format("{} scenarios", loaded.models.size());
-    ProgressLine progress(name, loaded.paths, show_progress);
-    EngineOptions options;
-    options.threads = command.threads;
-    options.progress = [&progress](std::int64_t done) { progress.update(done); };
-    return run_scenarios(loaded, options);
-  }();
-  const std::vector<ScenarioResult>& results = run.scenarios;
+int report_results(const std::vector<ScenarioResult>& results, const ReportTargets& targets) {
+  const bool json_to_stdout = targets.json && *targets.json == "-";
+  const bool terminal = !targets.quiet && !json_to_stdout;
+  const TerminalStyle style{!targets.plain && stdout_wants_color()};
   if (terminal) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::cout << '\n';
@@ -195,18 +205,27 @@ int run_command(const RunCommand& command) {
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
-  const std::string text = command.json ? json_report_text(results) : std::string();
+  const std::string text = targets.json ? json_report_text(results) : std::string();
   const std::vector<OutputFile> out_files =
-      command.out ? build_output_files(results, run_provenance(command))
+      targets.out ? build_output_files(results, run_provenance(targets.command_line, targets.out))
                   : std::vector<OutputFile>();
-  if (command.json) {
+  if (targets.json) {
     if (json_to_stdout)
       std::cout << text << std::flush;
     else
-      write_file_atomically(*command.json, text);
+      write_file_atomically(*targets.json, text);
   }
-  if (command.out) write_output_dir(*command.out, out_files);
+  if (targets.out) write_output_dir(*targets.out, out_files);
   return 0;
+}
+
+std::string shell_quote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-_./=:,+@%") == std::string::npos)
+    return arg;
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
 
 int validate_command(const ValidateCommand& command) {

@@ -51,6 +51,10 @@ struct RunResults {
   std::vector<ScenarioResult> scenarios;
 };
 
+/// Summarizes the tallies of the whole of a loaded run (however they were computed: one
+/// process, merged shards or MPI ranks).
+RunResults summarize_run(const LoadedRun& run, const RunTallies& tallies);
+
 /// Simulates the loaded run and summarizes it.
 RunResults run_scenarios(const LoadedRun& run, const EngineOptions& options = {});
 
