@@ -46,3 +46,15 @@ endif()
 if(EXISTS "${WORK_DIR}/failed.json")
   message(FATAL_ERROR "a failed MPI run left an output file")
 endif()
+
+# A failure after the gather, on rank 0 alone (its output cannot be written): still one message
+# and a non-zero status for the job.
+execute_process(COMMAND ${mpirun} ${PROGRAM} run scenarios/metax.toml --paths 600 --quiet
+                        --json "${WORK_DIR}/no_such_dir/x.json"
+                WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE status
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(REGEX MATCHALL "error: " errors "${err}")
+list(LENGTH errors error_count)
+if(status EQUAL 0 OR NOT error_count EQUAL 1 OR NOT err MATCHES "no_such_dir")
+  message(FATAL_ERROR "expected a failed job with one error naming no_such_dir, got ${status}:\n${err}")
+endif()
