@@ -173,7 +173,8 @@ TEST_CASE("merge refuses a missing, duplicate, foreign or damaged shard, naming 
     CHECK_FALSE(fs::exists(json));  // no half-written output
   };
 
-  refused(quoted({files[0], files[2]}), "shard 2/3 is missing");
+  refused(quoted({files[0], files[2]}),
+          "shard 2/3 is missing; given: shard 1/3 in " + files[0] + ", shard 3/3 in " + files[2]);
   refused(quoted({files[0], files[1], files[1], files[2]}),
           files[1] + ": shard 2/3 is given twice (also " + files[1] + ")");
 

@@ -54,11 +54,15 @@ std::vector<const NamedState*> shards_in_order(const std::vector<NamedState>& st
                                    named.state.shard + 1, count, slot->file));
     slot = &named;
   }
-  for (std::size_t i = 0; i < order.size(); ++i)
-    if (order[i] == nullptr)
-      throw UsageError(
-          fmt::format("shard {}/{} is missing: the files given hold {} of the {} shards", i + 1,
-                      count, states.size(), count));
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] != nullptr) continue;
+    std::string given;
+    for (const NamedState* named : order)
+      if (named != nullptr)
+        given += fmt::format("{}shard {}/{} in {}", given.empty() ? "" : ", ",
+                             named->state.shard + 1, count, named->file);
+    throw UsageError(fmt::format("shard {}/{} is missing; given: {}", i + 1, count, given));
+  }
   return order;
 }
 
