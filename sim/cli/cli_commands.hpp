@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "breakeven/analysis/results.hpp"
+#include "breakeven/analysis/batch_run.hpp"
 
 namespace breakeven {
 
@@ -62,7 +62,7 @@ struct ReportTargets {
 
 /// Prints and writes the reports of a run (run and merge share it, so their outputs are the
 /// same bytes). Every output is built before the first byte is written.
-int report_results(const std::vector<ScenarioResult>& results, const ReportTargets& targets);
+int report_results(const RunResults& run, const ReportTargets& targets);
 
 /// `arg` quoted for a POSIX shell when it needs to be.
 std::string shell_quote(const std::string& arg);

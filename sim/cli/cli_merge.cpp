@@ -39,7 +39,7 @@ int merge_command(const MergeCommand& command) {
   states.reserve(command.files.size());
   for (const auto& file : command.files) states.push_back(read_state(file));
   const MergedRun merged = merge_states(states);
-  return report_results(summarize_run(merged.loaded, merged.tallies).scenarios,
+  return report_results(summarize_run(merged.loaded, merged.tallies),
                         {command.json, command.out, command.quiet, merge_command_line(command)});
 }
 

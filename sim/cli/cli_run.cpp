@@ -184,12 +184,12 @@ int run_command(const RunCommand& command, GroupRun& group) {
     save_state(command, shard, loaded, *tallies);
     if (command.shard) return 0;  // a shard's results are partial until merged
   }
-  return report_results(
-      summarize_run(loaded, *tallies).scenarios,
-      {command.json, command.out, command.quiet, command_line(command), group.is_split()});
+  return report_results(summarize_run(loaded, *tallies), {command.json, command.out, command.quiet,
+                                                          command_line(command), group.is_split()});
 }
 
-int report_results(const std::vector<ScenarioResult>& results, const ReportTargets& targets) {
+int report_results(const RunResults& run, const ReportTargets& targets) {
+  const std::vector<ScenarioResult>& results = run.scenarios;
   const bool json_to_stdout = targets.json && *targets.json == "-";
   const bool terminal = !targets.quiet && !json_to_stdout;
   const TerminalStyle style{!targets.plain && stdout_wants_color()};
