@@ -20,11 +20,9 @@ void check_readable(const std::string& file) {
     throw ScenarioError({file, 0}, "", "is a directory, not a scenario file");
 }
 
-ScenarioSpec load_entry(const ScenarioEntry& entry, const std::vector<Override>& shared) {
+ScenarioSpec load_entry(const ScenarioEntry& entry, const RunRequest& request) {
   check_readable(entry.file);
-  std::vector<Override> overrides = shared;
-  overrides.insert(overrides.end(), entry.overrides.begin(), entry.overrides.end());
-  return load_scenario(entry.file, overrides);
+  return load_scenario(entry.file, entry_overrides(request, entry));
 }
 
 /// The batch's value of one `simulation` key: the request's, else the first file's, and a later
@@ -47,14 +45,19 @@ T settle(const std::optional<T>& given, const std::vector<ScenarioSpec>& specs, 
 
 }  // namespace
 
+std::vector<Override> entry_overrides(const RunRequest& request, const ScenarioEntry& entry) {
+  std::vector<Override> overrides = request.overrides;
+  overrides.insert(overrides.end(), entry.overrides.begin(), entry.overrides.end());
+  return overrides;
+}
+
 LoadedRun load_run(const RunRequest& request) {
   if (request.paths && *request.paths < 1)
     throw UsageError(fmt::format("--paths must be at least 1, not {}", *request.paths));
   if (request.scenarios.empty()) throw UsageError("no scenario file given");
   std::vector<ScenarioSpec> specs;
   specs.reserve(request.scenarios.size());
-  for (const ScenarioEntry& entry : request.scenarios)
-    specs.push_back(load_entry(entry, request.overrides));
+  for (const ScenarioEntry& entry : request.scenarios) specs.push_back(load_entry(entry, request));
   LoadedRun run;
   run.paths = settle(request.paths, specs, "simulation.paths",
                      [](const ScenarioSpec& s) { return s.simulation.paths; });

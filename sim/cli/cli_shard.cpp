@@ -43,9 +43,7 @@ ShardRun shard_run(const RunCommand& command, const RunRequest& request, LoadedR
   if (command.shard) parse_shard(*command.shard, shard);
   if (!command.save_state) return shard;
   for (const ScenarioEntry& entry : request.scenarios) {
-    ScenarioSource source{entry.file, read_text(entry.file), request.overrides};
-    source.overrides.insert(source.overrides.end(), entry.overrides.begin(), entry.overrides.end());
-    shard.sources.push_back(std::move(source));
+    shard.sources.push_back({entry.file, read_text(entry.file), entry_overrides(request, entry)});
   }
   loaded = load_sources(shard.sources, loaded.paths, loaded.seed, request.strict);
   return shard;

@@ -29,6 +29,10 @@ struct RunRequest {
   bool strict = false;  ///< refuse, rather than repair, a non-PSD correlation matrix
 };
 
+/// Every override applied to one file of the run, in the order they apply: the request's, then
+/// the file's own. What load_run() applies, and what a state file records.
+std::vector<Override> entry_overrides(const RunRequest& request, const ScenarioEntry& entry);
+
 /// Every scenario of a run, checked and compiled, with the run's path count and seed written into
 /// each spec (so reports state what ran).
 struct LoadedRun {
