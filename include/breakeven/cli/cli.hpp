@@ -19,7 +19,7 @@ int run_cli(int argc, char** argv);
 
 /// The same as one of the processes of `group` (the ranks of an MPI job): `run` simulates this
 /// rank's share of the paths, only rank 0 prints and writes, and every rank returns the same
-/// status. See docs/cli.md, "Running on a cluster".
+/// status. See docs/scaleout.md.
 int run_cli(int argc, char** argv, ProcessGroup& group);
 
 }  // namespace breakeven
