@@ -30,11 +30,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 ScenarioSpec load_entry(const ScenarioEntry& entry, const RunRequest& request) {
   check_readable(entry.file);
-  std::vector<Override> overrides = request.overrides;
-  overrides.insert(overrides.end(), entry.overrides.begin(), entry.overrides.end());
-  for (const FileOverride& one : request.file_overrides)
-    if (same_file(one.file, entry.file)) overrides.push_back(one.override_);
-  return load_scenario(entry.file, overrides);
+  return load_scenario(entry.file, entry_overrides(request, entry));
 }
 
 /// Every FILE of `--set FILE:KEY=VALUE` must be a file of the run: a typo would otherwise be a
@@ -92,6 +88,14 @@ std::optional<FileOverride> parse_file_override(std::string_view text) {
   if (equals == std::string_view::npos || colon == std::string_view::npos) return std::nullopt;
   if (colon == 0) throw UsageError(fmt::format("--set {}: the file before ':' is empty", text));
   return FileOverride{std::string(text.substr(0, colon)), parse_override(text.substr(colon + 1))};
+}
+
+std::vector<Override> entry_overrides(const RunRequest& request, const ScenarioEntry& entry) {
+  std::vector<Override> overrides = request.overrides;
+  overrides.insert(overrides.end(), entry.overrides.begin(), entry.overrides.end());
+  for (const FileOverride& one : request.file_overrides)
+    if (same_file(one.file, entry.file)) overrides.push_back(one.override_);
+  return overrides;
 }
 
 LoadedRun load_run(const RunRequest& request) {

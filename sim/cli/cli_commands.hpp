@@ -8,7 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "breakeven/analysis/batch_run.hpp"
+
 namespace breakeven {
+
+class GroupRun;
+struct PrecisionOutcome;
 
 struct RunCommand {
   std::vector<std::string> files;
@@ -21,8 +26,17 @@ struct RunCommand {
   std::optional<std::int64_t> trace_path;
   std::optional<double> precision;        ///< --precision H: run until every headline is +-H
   std::optional<std::int64_t> max_paths;  ///< --max-paths N: the cap of a run to precision
+  std::optional<std::string> shard;       ///< "I/K": simulate only shard I of K
+  std::optional<std::string> save_state;  ///< write the exact tallies here (--save-state)
   bool quiet = false;
   bool strict = false;
+};
+
+struct MergeCommand {
+  std::vector<std::string> files;  ///< state files, one per shard, in any order
+  std::optional<std::string> json;
+  std::optional<std::string> out;
+  bool quiet = false;
 };
 
 struct ValidateCommand {
@@ -70,8 +84,28 @@ int solve_command(const SolveCommand& command);
 /// Both return the exit status and throw for errors the caller maps to messages
 /// (ScenarioError, UsageError: 2; anything else: 1). validate reports bad files itself, since it
 /// checks every file before failing.
-int run_command(const RunCommand& command);
+/// run_command runs on every process of `group`, each simulating its share of the paths.
+int run_command(const RunCommand& command, GroupRun& group);
 int validate_command(const ValidateCommand& command);
+int merge_command(const MergeCommand& command);
+
+/// Where a run's results go: the terminal (unless quiet or the JSON goes to stdout), a JSON file
+/// or stdout, an output directory with its provenance.
+struct ReportTargets {
+  std::optional<std::string> json;
+  std::optional<std::string> out;
+  bool quiet = false;
+  std::string command_line;  ///< the command as a user could type it again, for the provenance
+  bool plain = false;        ///< no colour, whatever stdout looks like (ranks of an MPI job)
+  const PrecisionOutcome* precision = nullptr;  ///< how a run to precision stopped, if it was one
+};
+
+/// Prints and writes the reports of a run (run and merge share it, so their outputs are the
+/// same bytes). Every output is built before the first byte is written.
+int report_results(const RunResults& run, const ReportTargets& targets);
+
+/// `arg` quoted for a POSIX shell when it needs to be.
+std::string shell_quote(const std::string& arg);
 
 /// Whether file descriptor `fd` (1: stdout, 2: stderr) is a terminal.
 bool is_terminal(int fd);

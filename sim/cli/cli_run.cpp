@@ -27,7 +27,9 @@
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
+#include "cli_shard.hpp"
 #include "cli_trace.hpp"
+#include "group_run.hpp"
 
 namespace breakeven {
 namespace {
@@ -116,28 +118,20 @@ int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
 
 // The command line as a user could type it again: what the report's provenance shows.
 std::string command_line(const RunCommand& command) {
-  auto quote = [](const std::string& arg) {
-    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                              "0123456789-_./=:,+@%") == std::string::npos)
-      return arg;
-    std::string quoted = "'";
-    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-  };
   std::string line = "breakeven run";
-  for (const auto& file : command.files) line += " " + quote(file);
+  for (const auto& file : command.files) line += " " + shell_quote(file);
   if (command.paths) line += fmt::format(" --paths {}", *command.paths);
   if (command.seed) line += fmt::format(" --seed {}", *command.seed);
   if (command.precision) line += fmt::format(" --precision {}", *command.precision);
   if (command.max_paths) line += fmt::format(" --max-paths {}", *command.max_paths);
-  for (const auto& set : command.sets) line += " --set " + quote(set);
+  for (const auto& set : command.sets) line += " --set " + shell_quote(set);
   if (command.strict) line += " --strict";
-  if (command.json) line += " --json " + quote(*command.json);
-  if (command.out) line += " --out " + quote(*command.out);
+  if (command.json) line += " --json " + shell_quote(*command.json);
+  if (command.out) line += " --out " + shell_quote(*command.out);
   return line;
 }
 
-RunProvenance run_provenance(const RunCommand& command) {
+RunProvenance run_provenance(const std::string& command, const std::optional<std::string>& out) {
   RunProvenance provenance;
   provenance.version = BREAKEVEN_VERSION;
   const std::time_t now = std::time(nullptr);
@@ -146,16 +140,42 @@ RunProvenance run_provenance(const RunCommand& command) {
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
   provenance.date = date;
-  provenance.command = command_line(command);
+  provenance.command = command;
   std::error_code error;
   provenance.working_directory = std::filesystem::current_path(error).string();
-  provenance.output_directory = command.out.value_or("");
+  provenance.output_directory = out.value_or("");
   return provenance;
+}
+
+// This process's share of the run, brought together on rank 0 (see GroupRun::simulate).
+std::optional<RunTallies> simulate_run(const RunCommand& command, const RunPlan& plan,
+                                       const std::string& name, GroupRun& group) {
+  const bool show_progress = group.is_root() && !command.quiet && is_terminal(STDERR_FILENO);
+  ProgressLine progress(name, plan.end - plan.begin, show_progress);
+  EngineOptions options;
+  options.threads = command.threads;
+  options.progress = [&progress](std::int64_t done) { progress.update(done); };
+  return group.simulate(plan, options);
+}
+
+// A run to precision decides its path count between rounds, so it is not split: under mpirun,
+// rank 0 runs it alone and the other ranks wait (the result is the same path count and bytes).
+int run_to_precision_command(const RunCommand& command, const LoadedRun& loaded, GroupRun& group,
+                             ReportTargets targets) {
+  if (command.shard || command.save_state)
+    throw UsageError("--precision cannot be combined with --shard or --save-state");
+  if (!group.is_root()) return 0;
+  EngineOptions options;
+  options.threads = command.threads;
+  const PrecisionGoal goal{*command.precision, command.max_paths.value_or(kDefaultMaxPaths)};
+  const PrecisionRun run = run_to_precision(loaded, goal, options);
+  targets.precision = &run.outcome;
+  return report_results(run.results, targets);
 }
 
 }  // namespace
 
-int run_command(const RunCommand& command) {
+int run_command(const RunCommand& command, GroupRun& group) {
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
@@ -165,34 +185,35 @@ int run_command(const RunCommand& command) {
   add_files(request, command.files);
   // Every file is loaded and checked before any is simulated: a typo in the last file of a batch
   // fails in a second, not after the first files' long runs.
-  const LoadedRun loaded = load_run(request);
-  for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
+  LoadedRun loaded = load_run(request);
+  if (group.is_root())
+    for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
 
-  if (command.trace_path) return trace_paths(command, loaded.models);
+  if (command.trace_path) return group.is_root() ? trace_paths(command, loaded.models) : 0;
+  const ShardRun shard = shard_run(command, request, loaded);
 
-  const bool json_to_stdout = command.json && *command.json == "-";
-  const bool terminal = !command.quiet && !json_to_stdout;
-  const TerminalStyle style{stdout_wants_color()};
-  // A run to precision does not know its path count in advance: no progress bar to draw.
-  const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO) && !command.precision;
+  const std::string name = !loaded.name.empty() ? loaded.name
+                           : loaded.models.size() == 1
+                               ? loaded.models[0].spec.company.name
+                               : fmt::format("{} scenarios", loaded.models.size());
+  ReportTargets targets{command.json, command.out, command.quiet, command_line(command),
+                        group.is_split()};
+  if (command.precision) return run_to_precision_command(command, loaded, group, targets);
+  const std::optional<RunTallies> tallies =
+      simulate_run(command, shard_plan(shard, loaded), name, group);
+  if (!tallies) return 0;  // another rank's share: rank 0 reports
+  if (command.save_state) {
+    save_state(command, shard, loaded, *tallies);
+    if (command.shard) return 0;  // a shard's results are partial until merged
+  }
+  return report_results(summarize_run(loaded, *tallies), targets);
+}
 
-  std::optional<PrecisionOutcome> precision;
-  const RunResults run = [&] {
-    const std::string name = !loaded.name.empty() ? loaded.name
-                             : loaded.models.size() == 1
-                                 ? loaded.models[0].spec.company.name
-                                 : fmt::format("{} scenarios", loaded.models.size());
-    ProgressLine progress(name, loaded.paths, show_progress);
-    EngineOptions options;
-    options.threads = command.threads;
-    options.progress = [&progress](std::int64_t done) { progress.update(done); };
-    if (!command.precision) return run_scenarios(loaded, options);
-    PrecisionGoal goal{*command.precision, command.max_paths.value_or(kDefaultMaxPaths)};
-    PrecisionRun to_precision = run_to_precision(loaded, goal, options);
-    precision = to_precision.outcome;
-    return std::move(to_precision.results);
-  }();
+int report_results(const RunResults& run, const ReportTargets& targets) {
   const std::vector<ScenarioResult>& results = run.scenarios;
+  const bool json_to_stdout = targets.json && *targets.json == "-";
+  const bool terminal = !targets.quiet && !json_to_stdout;
+  const TerminalStyle style{!targets.plain && stdout_wants_color()};
   if (terminal) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::cout << '\n';
@@ -201,31 +222,41 @@ int run_command(const RunCommand& command) {
     // Last, so a batch ends with the one table a reader compares the scenarios by.
     if (results.size() > 1) std::cout << '\n' << render_batch_table(results, style);
     if (run.joint) std::cout << '\n' << render_joint_table(*run.joint, style);
-    if (precision) std::cout << '\n' << render_precision_line(*precision, results);
+    if (targets.precision) std::cout << '\n' << render_precision_line(*targets.precision, results);
     std::cout << std::flush;
-  } else if (precision && !command.quiet) {
-    std::cerr << render_precision_line(*precision, results);
+  } else if (targets.precision && !targets.quiet) {
+    std::cerr << render_precision_line(*targets.precision, results);
   }
 
   // Every output is built in memory before the first byte is written, so a failure while
   // building leaves no file behind.
   const JointResult* joint = run.joint ? &*run.joint : nullptr;
-  const std::string text = !command.json ? std::string()
+  const PrecisionOutcome* precision = targets.precision;
+  const RunProvenance provenance = run_provenance(targets.command_line, targets.out);
+  const std::string text = !targets.json ? std::string()
                            : precision   ? precision_json_report_text(results, *precision, joint)
                                          : json_report_text(results, joint);
   std::vector<OutputFile> out_files;
-  if (command.out)
-    out_files = precision
-                    ? precision_output_files(results, run_provenance(command), *precision, joint)
-                    : build_output_files(results, run_provenance(command), joint);
-  if (command.json) {
+  if (targets.out)
+    out_files = precision ? precision_output_files(results, provenance, *precision, joint)
+                          : build_output_files(results, provenance, joint);
+  if (targets.json) {
     if (json_to_stdout)
       std::cout << text << std::flush;
     else
-      write_file_atomically(*command.json, text);
+      write_file_atomically(*targets.json, text);
   }
-  if (command.out) write_output_dir(*command.out, out_files);
+  if (targets.out) write_output_dir(*targets.out, out_files);
   return 0;
+}
+
+std::string shell_quote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-_./=:,+@%") == std::string::npos)
+    return arg;
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
 
 int validate_command(const ValidateCommand& command) {

@@ -42,6 +42,10 @@ void add_files(RunRequest& request, const std::vector<std::string>& files);
 /// nullopt for a plain "KEY=VALUE". Throws UsageError for a bad KEY=VALUE part.
 std::optional<FileOverride> parse_file_override(std::string_view text);
 
+/// Every override applied to one file of the run, in the order they apply: the request's, then
+/// the file's own. What load_run() applies, and what a state file records.
+std::vector<Override> entry_overrides(const RunRequest& request, const ScenarioEntry& entry);
+
 /// Every scenario of a run, checked and compiled, with the run's path count and seed written into
 /// each spec (so reports state what ran).
 struct LoadedRun {
@@ -71,7 +75,8 @@ struct RunResults {
   std::optional<JointResult> joint;
 };
 
-/// The results of a loaded run from its tallies (of the whole run, or of its first paths).
+/// The results of a loaded run from its tallies: of the whole run (one process, merged shards
+/// or MPI ranks) or of its first paths (a run to precision).
 RunResults summarize_run(const LoadedRun& run, const RunTallies& tallies);
 
 /// Simulates the loaded run and summarizes it.

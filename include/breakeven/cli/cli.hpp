@@ -3,6 +3,8 @@
 
 namespace breakeven {
 
+class ProcessGroup;
+
 /// Exit statuses of the command line (SPEC §5).
 enum class ExitStatus : int {
   success = 0,
@@ -14,5 +16,10 @@ enum class ExitStatus : int {
 /// reports and maps every error to a message on stderr and an exit status. The only place that
 /// turns exceptions into messages; library code just throws. See docs/cli.md.
 int run_cli(int argc, char** argv);
+
+/// The same as one of the processes of `group` (the ranks of an MPI job): `run` simulates this
+/// rank's share of the paths, only rank 0 prints and writes, and every rank returns the same
+/// status. See docs/scaleout.md.
+int run_cli(int argc, char** argv, ProcessGroup& group);
 
 }  // namespace breakeven
