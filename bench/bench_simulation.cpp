@@ -94,7 +94,7 @@ void BM_Engine(benchmark::State& state) {
   model.spec.simulation.paths = kEnginePaths;
   const int threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
-    Tally tally = simulate(model, {threads, {}});
+    Tally tally = simulate(model, {threads, {}, {}});
     benchmark::DoNotOptimize(tally.paths);
   }
   state.counters["ns_per_path_month"] = benchmark::Counter(

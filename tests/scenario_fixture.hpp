@@ -66,7 +66,7 @@ inline PathOutcome outcome_of(const Model& model, std::uint64_t path = 0) {
 }
 
 inline ScenarioResult run(const Model& model, int threads = 0) {
-  return summarize(model, simulate(model, {threads, {}}));
+  return summarize(model, simulate(model, {threads, {}, {}}));
 }
 
 }  // namespace breakeven::testing

@@ -114,7 +114,7 @@ TEST_CASE("results are identical for 1, 2 and 4 threads and for the serial loop"
   const Tally serial = simulate_serial(model);
   for (int threads : {1, 2, 4}) {
     CAPTURE(threads);
-    require_same(simulate(model, {threads, {}}), serial);
+    require_same(simulate(model, {threads, {}, {}}), serial);
   }
   // The scenario exercises what it claims to: some paths break even, some cash out, raises.
   const ScenarioResult result = summarize(model, serial);

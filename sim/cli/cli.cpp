@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "breakeven/scenario/errors.hpp"
+#include "cli_analysis.hpp"
 #include "cli_commands.hpp"
 
 namespace breakeven {
@@ -75,6 +76,10 @@ int parse_and_run(int argc, char** argv) {
   ValidateCommand validate;
   add_run(app, run);
   add_validate(app, validate);
+  SweepCommand sweep;
+  SensitivityCommand sensitivity;
+  add_sweep(app, sweep);
+  add_sensitivity(app, sensitivity);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -85,6 +90,8 @@ int parse_and_run(int argc, char** argv) {
     return status(ExitStatus::usage);
   }
   if (app.got_subcommand("run")) return run_command(run);
+  if (app.got_subcommand("sweep")) return sweep_command(sweep);
+  if (app.got_subcommand("sensitivity")) return sensitivity_command(sensitivity);
   return validate_command(validate);
 }
 

@@ -26,11 +26,15 @@ struct Worker {
   }
 };
 
-void run_paths(const Model& model, std::int64_t begin, std::int64_t end, Worker& worker) {
+using PathObserver = std::function<void(std::int64_t, const PathOutcome&, const PathWorkspace&)>;
+
+void run_paths(const Model& model, std::int64_t begin, std::int64_t end, Worker& worker,
+               const PathObserver* on_path = nullptr) {
   const std::uint64_t seed = model.spec.simulation.seed;
   for (std::int64_t path = begin; path < end; ++path) {
     simulate_path(model, seed, static_cast<std::uint64_t>(path), worker.workspace, worker.outcome);
     worker.tally.add(model, worker.outcome);
+    if (on_path != nullptr) (*on_path)(path, worker.outcome, worker.workspace);
   }
 }
 
@@ -44,7 +48,8 @@ Tally simulate(const Model& model, const EngineOptions& options) {
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, paths, kGrain),
                       [&](const tbb::blocked_range<std::int64_t>& range) {
-                        run_paths(model, range.begin(), range.end(), workers.local());
+                        run_paths(model, range.begin(), range.end(), workers.local(),
+                                  options.on_path ? &options.on_path : nullptr);
                         const std::int64_t finished =
                             done.fetch_add(static_cast<std::int64_t>(range.size())) +
                             static_cast<std::int64_t>(range.size());

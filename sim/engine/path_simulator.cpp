@@ -86,7 +86,9 @@ double metric_of(Metric metric, double net_income, double sbc, double operating_
 PathWorkspace::PathWorkspace(const Model& model)
     : draws(model.slots.size()),
       standalone_low_by_period(model.periods.size()),
-      recent_metric(12) {}
+      recent_metric(12),
+      event_occurrences(model.events.size()),
+      round_landed(model.rounds.size()) {}
 
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws) {
@@ -214,7 +216,9 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   }
   for (std::size_t r = 0; r < model.rounds.size(); ++r) {
     const double u = keyed_uniform(seed, path, model.rounds[r].stream_key ^ model.company_key);
-    round_landing[r] = u < model.rounds[r].probability ? param(ix.round_amount[r]) : 0.0;
+    const bool lands = u < model.rounds[r].probability;
+    ws.round_landed[r] = lands ? 1 : 0;
+    round_landing[r] = lands ? param(ix.round_amount[r]) : 0.0;
   }
   // Rounds are visited in date order through a cursor, so a month without one costs a compare.
   std::size_t next_round = 0;
@@ -224,6 +228,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
   int next_round_month = round_month(0);
   const CompiledPolicy* policy = model.policy ? &*model.policy : nullptr;
   int raises_started = 0, raise_resolves = kNever, blocked_until = 0;
+  ws.raises_succeeded = 0;
   double raise_amount = 0;
   double burn[3] = {0, 0, 0};
   int burn_count = 0, burn_slot = 0;
@@ -363,10 +368,12 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     double raised_in = 0;
     if (raise_resolves == m) {
       raise_resolves = kNever;
-      if (funding_stream.uniform() < policy->success_probability)
+      if (funding_stream.uniform() < policy->success_probability) {
         raised_in = raise_amount;
-      else
+        if (alive) ++ws.raises_succeeded;  // after a cash-out it lands nowhere
+      } else {
         blocked_until = m + policy->retry_months;
+      }
     }
 
     // Standalone track: same operations, no contingent raises, runs on below the minimum.
@@ -463,6 +470,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, P
     sbc *= sbc_step;
   }
 
+  for (std::size_t e = 0; e < event_count; ++e) ws.event_occurrences[e] = clocks[e].occurrences;
   const double low = out.breakeven_period >= 0
                          ? ws.standalone_low_by_period[at(out.breakeven_period)]
                          : standalone_low;
