@@ -137,11 +137,13 @@ TEST_CASE("a path's result depends on its index and the seed, not on what ran be
 TEST_CASE("progress reports reach the path count") {
   const Model model = make_model(kFullFeatured, {{"simulation.paths", "5000"}});
   std::atomic<std::int64_t> highest{0};
-  simulate(model, {2, [&](std::int64_t done) {
+  simulate(model, {2,
+                   [&](std::int64_t done) {
                      std::int64_t seen = highest.load();
                      while (done > seen && !highest.compare_exchange_weak(seen, done)) {
                      }
-                   }});
+                   },
+                   {}});
   REQUIRE(highest.load() == 5000);
 }
 

@@ -17,7 +17,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct InputSources {
   std::vector<std::size_t> slots;   ///< parameters
   std::size_t events = 0;           ///< all events, in model order
-  std::vector<std::size_t> rounds;  ///< rounds with probability < 1
+  std::vector<std::size_t> rounds;  ///< rounds with 0 < probability < 1
   bool raises = false;
 };
 
@@ -27,7 +27,8 @@ InputSources input_sources(const Model& model) {
     if (!model.slots[s].dist.is_constant()) sources.slots.push_back(s);
   sources.events = model.events.size();
   for (std::size_t r = 0; r < model.rounds.size(); ++r)
-    if (model.rounds[r].probability < 1) sources.rounds.push_back(r);
+    if (model.rounds[r].probability > 0 && model.rounds[r].probability < 1)
+      sources.rounds.push_back(r);  // a certain round (either way) varies nothing
   sources.raises = model.policy.has_value();
   return sources;
 }

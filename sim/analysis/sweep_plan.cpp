@@ -61,10 +61,6 @@ Model build_source_model(const ScenarioSource& source, const std::vector<Overrid
 SweepPlan plan_sweep(const ScenarioSource& source, std::vector<VaryAxis> axes) {
   if (axes.empty()) throw UsageError("sweep needs at least one --vary KEY=V1,V2,...");
   SweepPlan plan{std::move(axes), build_source_model(source), {}, {}};
-  for (const auto& axis : plan.axes)
-    for (const auto& set : source.overrides)
-      if (set.key == axis.key)
-        throw UsageError(fmt::format("--vary {}: the key is also given to --set", axis.argument));
   check_grid_size(plan.axes);
   // Each value alone first: the message then names the one argument and value at fault.
   for (const auto& axis : plan.axes)
