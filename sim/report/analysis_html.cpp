@@ -25,6 +25,9 @@ svg.chart .band-paired { fill: #5b7fa6; fill-opacity: 0.45; }
 svg.chart .band-unpaired { fill: #5b7fa6; fill-opacity: 0.15; }
 svg.chart .diff { fill: none; stroke: #2d4f75; stroke-width: 2; }
 svg.chart .cell-text { font-size: 9px; text-anchor: middle; }
+svg.chart-sweep { max-width: 560px; }
+svg.chart-heat { max-width: 520px; }
+svg.chart-hbar { max-width: 760px; }
 .legend span { display: inline-block; margin-right: 1.2em; }
 .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 )";

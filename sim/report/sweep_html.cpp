@@ -14,7 +14,8 @@ namespace {
 
 std::string value_text(const std::string& toml_text) {
   const auto json = swept_value_json(toml_text);
-  return json.is_string() ? json.get<std::string>() : fmt::format("{}", json.get<double>());
+  // Four significant digits: a LO:HI:N value is exact to 12, which a label need not show.
+  return json.is_string() ? json.get<std::string>() : fmt::format("{:.4g}", json.get<double>());
 }
 
 /// The x positions of the points: the numbers themselves when every value is one, else slots.

@@ -63,7 +63,11 @@ std::string render_sweep_terminal(const SweepResult& sweep, const TerminalStyle&
   table.add_row(base);
   for (const SweepPoint& point : sweep.points) {
     std::vector<std::string> row;
-    for (const auto& value : point.values) row.push_back(value);
+    for (const auto& value : point.values) {
+      // Numbers with four significant digits (LO:HI:N values carry 12); the rest as written.
+      const auto json = swept_value_json(value);
+      row.push_back(json.is_number() ? fmt::format("{:.4g}", json.get<double>()) : value);
+    }
     for (auto& cell : figure_cells(point.figures, point.by_target ? &*point.by_target : nullptr,
                                    &point.cash_out_first))
       row.push_back(cell);
