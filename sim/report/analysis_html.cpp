@@ -61,7 +61,7 @@ std::string hbar_chart(std::string_view id, std::string_view title,
                        double factor, std::string_view suffix,
                        const std::vector<std::string>& series_classes,
                        const std::vector<std::string>& legend) {
-  constexpr double kWidth = 640, kLabel = 190, kRight = 20, kTop = 8, kRow = 22, kAxis = 30;
+  constexpr double kWidth = 700, kLabel = 250, kRight = 20, kTop = 8, kRow = 22, kAxis = 30;
   const double height = kTop + kRow * static_cast<double>(rows.size()) + kAxis;
   const NiceScale scale = nice_scale(lo, hi, 6);
   auto x = [&](double v) {

@@ -59,8 +59,10 @@ std::string tornado_chart(const SensitivityResult& r, std::size_t index, bool by
 
 std::string rank_chart(const SensitivityResult& r, std::size_t index, std::size_t output) {
   std::vector<html::HBarRow> rows;
+  double reach = 0.1;  // the axis spans the largest interval, symmetric about 0
   for (const auto& input : r.inputs) {
     const RankCorrelation& rc = input.rank_correlation[output];
+    if (std::isfinite(rc.rho)) reach = std::max(reach, std::abs(rc.rho) + kZ95 * rc.se);
     rows.push_back({input.label,
                     {rc.rho},
                     {kZ95 * rc.se},
