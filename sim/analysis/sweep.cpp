@@ -58,7 +58,7 @@ SweepFigures sweep_figures(const ScenarioResult& result) {
 
 SweepResult run_sweep(const SweepPlan& plan, const SweepOptions& options) {
   const std::int64_t paths = plan.base.spec.simulation.paths;
-  Progress progress{options, 0, paths * static_cast<std::int64_t>(plan.points.size() + 1)};
+  Progress progress{options, 0, paths * static_cast<std::int64_t>(plan.values.size() + 1)};
   PathFlags base_flags, point_flags;
   const ScenarioResult base = run_point(plan.base, options.threads, progress, base_flags);
 
@@ -73,9 +73,10 @@ SweepResult run_sweep(const SweepPlan& plan, const SweepOptions& options) {
   for (const auto& axis : plan.axes) sweep.keys.push_back(axis.key);
   sweep.base = sweep_figures(base);
   const bool has_target = sweep.base.by_target.has_value();
-  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+  for (std::size_t i = 0; i < plan.values.size(); ++i) {
     progress.done_before = paths * static_cast<std::int64_t>(i + 1);
-    const ScenarioResult result = run_point(plan.points[i], options.threads, progress, point_flags);
+    const ScenarioResult result =
+        run_point(point_model(plan, i), options.threads, progress, point_flags);
     if (options.on_point) options.on_point(i, result);
     SweepPoint point;
     point.values = plan.values[i];

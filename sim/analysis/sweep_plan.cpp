@@ -58,36 +58,49 @@ Model build_source_model(const ScenarioSource& source, const std::vector<Overrid
   return build_model(spec, ModelOptions{source.strict});
 }
 
+namespace {
+
+std::vector<Override> point_overrides(const SweepPlan& plan, std::size_t point) {
+  std::vector<Override> overrides;
+  for (std::size_t a = 0; a < plan.axes.size(); ++a)
+    overrides.push_back({plan.axes[a].key, plan.values[point][a]});
+  return overrides;
+}
+
+}  // namespace
+
 SweepPlan plan_sweep(const ScenarioSource& source, std::vector<VaryAxis> axes) {
   if (axes.empty()) throw UsageError("sweep needs at least one --vary KEY=V1,V2,...");
-  SweepPlan plan{std::move(axes), build_source_model(source), {}, {}};
+  SweepPlan plan{std::move(axes), source, build_source_model(source), {}};
   check_grid_size(plan.axes);
   // Each value alone first: the message then names the one argument and value at fault.
-  for (const auto& axis : plan.axes)
-    for (const auto& value : axis.values)
-      if (plan.axes.size() > 1)
+  if (plan.axes.size() > 1)
+    for (const auto& axis : plan.axes)
+      for (const auto& value : axis.values)
         model_with(source, {{axis.key, value}}, "--vary " + axis.argument,
                    fmt::format("{}={}", axis.key, value));
   std::size_t count = 1;
   for (const auto& axis : plan.axes) count *= axis.values.size();
-  plan.points.reserve(count);
+  plan.values.reserve(count);
   for (std::size_t point = 0; point < count; ++point) {
-    std::vector<Override> overrides(plan.axes.size());
     std::vector<std::string> values(plan.axes.size());
-    std::string values_text;
     std::size_t rest = point;
     for (std::size_t a = plan.axes.size(); a-- > 0;) {
-      const VaryAxis& axis = plan.axes[a];
-      values[a] = axis.values[rest % axis.values.size()];
-      rest /= axis.values.size();
-      overrides[a] = {axis.key, values[a]};
+      values[a] = plan.axes[a].values[rest % plan.axes[a].values.size()];
+      rest /= plan.axes[a].values.size();
     }
-    for (const auto& o : overrides)
-      values_text += (values_text.empty() ? "" : ", ") + o.key + "=" + o.toml_value;
-    plan.points.push_back(model_with(source, overrides, vary_arguments(plan.axes), values_text));
     plan.values.push_back(std::move(values));
+    std::string values_text;
+    for (const auto& o : point_overrides(plan, point))
+      values_text += (values_text.empty() ? "" : ", ") + o.key + "=" + o.toml_value;
+    // Built to be checked, then dropped: the run builds it again (point_model).
+    model_with(source, point_overrides(plan, point), vary_arguments(plan.axes), values_text);
   }
   return plan;
+}
+
+Model point_model(const SweepPlan& plan, std::size_t point) {
+  return build_source_model(plan.source, point_overrides(plan, point));
 }
 
 }  // namespace breakeven

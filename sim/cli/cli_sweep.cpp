@@ -93,7 +93,7 @@ int sweep_command(const SweepCommand& command) {
     plans.push_back(plan_sweep(read_source(file, command), axes));
     print_warnings(file, plans.back().base);
     total += plans.back().base.spec.simulation.paths *
-             static_cast<std::int64_t>(plans.back().points.size() + 1);
+             static_cast<std::int64_t>(plans.back().values.size() + 1);
   }
   const bool terminal = shows_terminal(command);
   const TerminalStyle style{stdout_wants_color()};
@@ -108,7 +108,7 @@ int sweep_command(const SweepCommand& command) {
     };
     sweeps.push_back(run_sweep(plan, options));
     done_before +=
-        plan.base.spec.simulation.paths * static_cast<std::int64_t>(plan.points.size() + 1);
+        plan.base.spec.simulation.paths * static_cast<std::int64_t>(plan.values.size() + 1);
     if (terminal)
       std::cout << (sweeps.size() > 1 ? "\n" : "") << render_sweep_terminal(sweeps.back(), style)
                 << std::flush;

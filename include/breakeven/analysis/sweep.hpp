@@ -48,20 +48,24 @@ struct ScenarioSource {
 /// Throws ScenarioError as load_scenario and build_model do.
 Model build_source_model(const ScenarioSource& source, const std::vector<Override>& overrides = {});
 
-/// Every model of a sweep, built and checked before anything runs. Points are in row-major
-/// order: the last axis varies fastest.
+/// A sweep, checked: every point's model was built once before anything runs. Points are in
+/// row-major order (the last axis varies fastest). Only the base model is kept; a point's model
+/// is rebuilt when it runs (point_model), so a grid of 10,000 points holds one model at a time.
 struct SweepPlan {
   std::vector<VaryAxis> axes;
-  Model base;  ///< the file as written
-  std::vector<Model> points;
+  ScenarioSource source;
+  Model base;                                    ///< the file as written (with --set)
   std::vector<std::vector<std::string>> values;  ///< per point, one TOML text per axis
 };
 
-/// Checks the grid and builds every point's model. Throws UsageError naming the `--vary`
-/// arguments for more than kMaxSweepPoints points or a key repeated in two axes, and
-/// ScenarioError naming the `--vary` argument (as its file) for an unknown key or a value that
-/// fails validation; errors in the file itself are reported as the file's.
+/// Checks the grid and builds every point's model once. Throws UsageError naming the `--vary`
+/// arguments for more than kMaxSweepPoints points, a key varied twice or simulation.paths or
+/// .seed varied, and ScenarioError naming the `--vary` argument (as its file) for an unknown
+/// key or a value that fails validation; errors in the file itself are reported as the file's.
 SweepPlan plan_sweep(const ScenarioSource& source, std::vector<VaryAxis> axes);
+
+/// The model of point `point` of a checked plan.
+Model point_model(const SweepPlan& plan, std::size_t point);
 
 /// The headline figures of one point.
 struct SweepFigures {
