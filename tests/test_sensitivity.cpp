@@ -1,5 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -195,6 +201,23 @@ TEST_CASE("The bad tail scores what the bad paths have in common", "[sensitivity
     }
 }
 
+TEST_CASE("Every CSV row of a sensitivity has the header's columns", "[sensitivity]") {
+  const std::string csv = sensitivity_csv({run_sensitivity(make_model(kScenario))});
+  auto columns = [](const std::string& line) {
+    return std::count(line.begin(), line.end(), ',') + 1;
+  };
+  const std::size_t header_end = csv.find('\n');
+  const auto header_columns = columns(csv.substr(0, header_end));
+  CHECK(header_columns == 23);
+  std::size_t rows = 0;
+  for (std::size_t start = header_end + 1; start < csv.size(); ++rows) {
+    const std::size_t end = csv.find('\n', start);
+    CHECK(columns(csv.substr(start, end - start)) == header_columns);
+    start = end + 1;
+  }
+  CHECK(rows == 5);
+}
+
 TEST_CASE("breakeven sensitivity prints a tornado and writes the report set",
           "[sensitivity][cli]") {
   const auto outcome =
@@ -204,4 +227,18 @@ TEST_CASE("breakeven sensitivity prints a tornado and writes the report set",
   CHECK(outcome.out.find("█") != std::string::npos);
   CHECK(outcome.out.find("revenue.growth") != std::string::npos);
   CHECK(outcome.out.find("What drives the bad tail") != std::string::npos);
+
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("breakeven-sens-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const auto written = breakeven::testing::run_program(
+      "sensitivity scenarios/metax.toml --paths 200 -q --out '" + dir.string() + "'");
+  REQUIRE(written.status == 0);
+  for (const char* name : {"summary.json", "sensitivity.csv", "report.html"})
+    CHECK(fs::file_size(dir / name) > 0);
+  std::ifstream html(dir / "report.html");
+  const std::string page{std::istreambuf_iterator<char>(html), std::istreambuf_iterator<char>()};
+  CHECK(page.find("id=\"tornado-target-0\"") != std::string::npos);
+  CHECK(page.find("id=\"rank-3-0\"") != std::string::npos);
+  fs::remove_all(dir);
 }
