@@ -100,7 +100,9 @@ std::string tornado(const SensitivityResult& result, int chart, const std::strin
 
 std::string rho_text(const RankCorrelation& rc) {
   if (!std::isfinite(rc.rho)) return "–";
-  return fmt::format("{:+.3f} ± {:.3f}", rc.rho, rc.se);
+  std::string text = fmt::format("{:+.3f} ± {:.3f}", rc.rho, rc.se);
+  if (text.rfind("-0.000 ", 0) == 0) text[0] = '+';  // no sign on a zero
+  return text;
 }
 
 std::string rank_table(const SensitivityResult& result) {
