@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "breakeven/scenario/errors.hpp"
+#include "cli_analysis.hpp"
 #include "cli_commands.hpp"
 #include "group_run.hpp"
 #include "process_group.hpp"
@@ -195,11 +196,15 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
   BacktestCommand backtest;
   SolveCommand solve;
   MergeCommand merge;
+  SweepCommand sweep;
+  SensitivityCommand sensitivity;
   add_run(app, run);
   add_validate(app, validate);
   add_backtest(app, backtest);
   add_solve(app, solve);
   add_merge(app, merge);
+  add_sweep(app, sweep);
+  add_sensitivity(app, sensitivity);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -214,6 +219,8 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
   if (app.got_subcommand("merge")) return merge_command(merge);
   if (app.got_subcommand("backtest")) return backtest_command(backtest);
   if (app.got_subcommand("solve")) return solve_command(solve);
+  if (app.got_subcommand("sweep")) return sweep_command(sweep);
+  if (app.got_subcommand("sensitivity")) return sensitivity_command(sensitivity);
   return validate_command(validate);
 }
 

@@ -28,6 +28,7 @@
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
 #include "cli_shard.hpp"
+#include "cli_shared.hpp"
 #include "cli_trace.hpp"
 #include "group_run.hpp"
 
@@ -50,58 +51,6 @@ RunRequest run_request(const std::vector<std::string>& sets, bool strict) {
   request.strict = strict;
   return request;
 }
-
-// Progress and ETA on stderr, only when it is a terminal (SPEC §4) and the run takes long
-// enough to be worth it. Called from worker threads: a try_lock keeps it from ever blocking one.
-class ProgressLine {
- public:
-  ProgressLine(std::string name, std::int64_t total, bool enabled)
-      : name_(std::move(name)),
-        total_(total),
-        enabled_(enabled),
-        start_(std::chrono::steady_clock::now()),
-        last_(start_) {}
-  ProgressLine(const ProgressLine&) = delete;
-  ProgressLine& operator=(const ProgressLine&) = delete;
-  ~ProgressLine() {
-    if (shown_) std::fputs("\r\x1b[K", stderr);
-  }
-
-  void update(std::int64_t done) {
-    if (!enabled_ || total_ <= 0) return;
-    std::unique_lock lock(mutex_, std::try_to_lock);
-    if (!lock.owns_lock()) return;
-    const auto now = std::chrono::steady_clock::now();
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
-    if (elapsed < 0.5 || now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double fraction = static_cast<double>(done) / static_cast<double>(total_);
-    const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
-    // A bar of 20 columns in eighth blocks, then what a user needs to decide whether to wait.
-    constexpr int kBarColumns = 20;
-    const int eighths = static_cast<int>(fraction * kBarColumns * 8);
-    const std::string bar = eighth_block_bar(eighths);
-    const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-    std::fputs(fmt::format(
-                   "\r\x1b[K{} ▕{}{}▏ {:.0f} % · {} / {} paths · {}/s · ETA {:.0f} s", name_, bar,
-                   std::string(
-                       static_cast<std::size_t>(std::max(0, kBarColumns - (eighths + 7) / 8)), ' '),
-                   fraction * 100, format_amount(static_cast<double>(done), 0),
-                   format_amount(static_cast<double>(total_), 0), format_amount(rate, 0), eta)
-                   .c_str(),
-               stderr);
-    std::fflush(stderr);
-    shown_ = true;
-  }
-
- private:
-  std::string name_;
-  std::int64_t total_;
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_, last_;
-  std::mutex mutex_;
-  bool shown_ = false;
-};
 
 int trace_paths(const RunCommand& command, const std::vector<Model>& models) {
   const std::int64_t index = *command.trace_path;

@@ -86,7 +86,9 @@ double metric_of(Metric metric, double net_income, double sbc, double operating_
 PathWorkspace::PathWorkspace(const Model& model)
     : draws(model.slots.size()),
       standalone_low_by_period(model.periods.size()),
-      recent_metric(12) {}
+      recent_metric(12),
+      event_occurrences(model.events.size()),
+      round_landed(model.rounds.size()) {}
 
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws) {
@@ -140,6 +142,10 @@ class EventStage {
   }
   double current(EventTarget target) const {
     return effects_[at(static_cast<int>(target))].current;
+  }
+  /// How often each event occurred within the horizon, for per-path analyses.
+  void record_occurrences(PathWorkspace& ws) const {
+    for (std::size_t e = 0; e < count_; ++e) ws.event_occurrences[e] = clocks_[e].occurrences;
   }
 
  private:
@@ -383,11 +389,15 @@ Operations CostStage::month(const Model& model, int m, double revenue, const Eve
 /// and contingent raises (main track only).
 class FundingStage {
  public:
-  FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path);
+  /// Decides the path's scheduled rounds, and records which land in `ws.round_landed`.
+  FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path,
+               PathWorkspace& ws);
   /// Scheduled rounds landing in month m.
   double scheduled(const Model& model, int m);
   /// A raise resolving in month m: its amount when it succeeds, else 0 (and a retry block).
   double resolved_raise(int m);
+  /// Whether the last resolved_raise() landed money (for per-path analyses).
+  bool raise_landed() const { return raise_landed_; }
   /// After the main track's month: start a raise when runway runs short (SPEC's policy).
   void consider_raise(Params param, const Model& model, int m, double cash, double free_cash_flow);
 
@@ -404,12 +414,14 @@ class FundingStage {
   const CompiledPolicy* policy_;
   int raises_started_ = 0, raise_resolves_ = kNever, blocked_until_ = 0;
   double raise_amount_ = 0;
+  bool raise_landed_ = false;
   double burn_[3] = {0, 0, 0};
   int burn_count_ = 0, burn_slot_ = 0;
   RandomStream stream_;
 };
 
-FundingStage::FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path)
+FundingStage::FundingStage(const Model& model, Params param, std::uint64_t seed, std::uint64_t path,
+                           PathWorkspace& ws)
     : policy_(model.policy ? &*model.policy : nullptr),
       stream_(seed, path, Substream::funding, model.company_key) {
   round_landing_ = round_landing_small_.data();
@@ -419,7 +431,9 @@ FundingStage::FundingStage(const Model& model, Params param, std::uint64_t seed,
   }
   for (std::size_t r = 0; r < model.rounds.size(); ++r) {
     const double u = keyed_uniform(seed, path, model.rounds[r].stream_key ^ model.company_key);
-    round_landing_[r] = u < model.rounds[r].probability ? param(model.index.round_amount[r]) : 0.0;
+    const bool lands = u < model.rounds[r].probability;
+    ws.round_landed[r] = lands ? 1 : 0;
+    round_landing_[r] = lands ? param(model.index.round_amount[r]) : 0.0;
   }
   next_round_month_ = round_month(model, 0);
 }
@@ -434,9 +448,11 @@ double FundingStage::scheduled(const Model& model, int m) {
 }
 
 double FundingStage::resolved_raise(int m) {
+  raise_landed_ = false;
   if (raise_resolves_ != m) return 0;
   raise_resolves_ = kNever;
-  if (stream_.uniform() < policy_->success_probability) return raise_amount_;
+  raise_landed_ = stream_.uniform() < policy_->success_probability;
+  if (raise_landed_) return raise_amount_;
   blocked_until_ = m + policy_->retry_months;
   return 0;
 }
@@ -630,7 +646,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   events.start(model, ws, seed, path);
   RevenueStage revenue_stage(model, param, sector_shocks, seed, path);
   CostStage costs(model, param, revenue_stage.initial_annual_revenue(), seed, path);
-  FundingStage funding(model, param, seed, path);
+  FundingStage funding(model, param, seed, path, ws);
+  ws.raises_succeeded = 0;
   CashStage tracks(model.spec);
   PeriodJudge judge(model);
   out.breakeven_period = -1;
@@ -649,6 +666,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
     MainMonth main;
     if (tracks.alive()) {
       main = tracks.main(costs, ops, scheduled_in + raised_in);
+      if (funding.raise_landed()) ++ws.raises_succeeded;  // after a cash-out it lands nowhere
       years.month(model, m, revenue, main.net_income, tracks.cash(), tracks.minimum(), out);
       if (tracks.cash() < tracks.minimum())
         tracks.cash_out(m, out);
@@ -665,6 +683,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
     }
     costs.advance();
   }
+  events.record_occurrences(ws);
 
   const double low = out.breakeven_period >= 0
                          ? ws.standalone_low_by_period[at(out.breakeven_period)]

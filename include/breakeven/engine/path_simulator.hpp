@@ -47,6 +47,10 @@ struct PathWorkspace {
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
   SectorShocks sector;  ///< the path's own sector shocks, when the caller shares none
+  // What the last simulated path drew beyond `draws`, read by per-path analyses (sensitivity).
+  std::vector<int> event_occurrences;      ///< per Model::events, within the horizon
+  std::vector<std::uint8_t> round_landed;  ///< per Model::rounds: 1 when it happened
+  int raises_succeeded = 0;                ///< contingent raises that landed before any cash-out
   explicit PathWorkspace(const Model& model);
 };
 

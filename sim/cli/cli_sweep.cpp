@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// `breakeven sweep` and `breakeven sensitivity`: scenario files in, one analysis per file out.
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "breakeven/analysis/sensitivity.hpp"
+#include "breakeven/analysis/sweep.hpp"
+#include "breakeven/report/atomic_file.hpp"
+#include "breakeven/report/output_dir.hpp"
+#include "breakeven/report/sensitivity_report.hpp"
+#include "breakeven/report/sweep_report.hpp"
+#include "breakeven/scenario/errors.hpp"
+#include "cli_analysis.hpp"
+#include "cli_commands.hpp"
+#include "cli_shared.hpp"
+
+namespace breakeven {
+namespace {
+
+void check_settings(const AnalysisCommand& command) {
+  if (command.paths && *command.paths < 1)
+    throw UsageError(fmt::format("--paths must be at least 1, not {}", *command.paths));
+  if (command.threads < 0)
+    throw UsageError(
+        fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
+}
+
+ScenarioSource read_source(const std::string& file, const AnalysisCommand& command) {
+  check_readable(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ScenarioError({file, 0}, "", "cannot be read");
+  ScenarioSource source;
+  source.file = file;
+  source.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  for (const auto& set : command.sets) source.overrides.push_back(parse_override(set));
+  source.paths = command.paths;
+  source.seed = command.seed;
+  source.strict = command.strict;
+  return source;
+}
+
+void print_warnings(const std::string& file, const Model& model) {
+  for (const auto& warning : model.warnings)
+    std::cerr << "warning: " << file << ": " << warning << '\n';
+}
+
+/// The command line again, for the report's provenance.
+std::string command_line(const char* name, const AnalysisCommand& command,
+                         const std::vector<std::string>& extra) {
+  std::vector<std::string> words{"breakeven", name};
+  words.insert(words.end(), command.files.begin(), command.files.end());
+  words.insert(words.end(), extra.begin(), extra.end());
+  if (command.paths) words.insert(words.end(), {"--paths", std::to_string(*command.paths)});
+  if (command.seed) words.insert(words.end(), {"--seed", std::to_string(*command.seed)});
+  for (const auto& set : command.sets) words.insert(words.end(), {"--set", set});
+  if (command.strict) words.emplace_back("--strict");
+  if (command.json) words.insert(words.end(), {"--json", *command.json});
+  if (command.out) words.insert(words.end(), {"--out", *command.out});
+  return shell_words(words);
+}
+
+/// JSON and the --out set, each built whole in memory before the first byte is written.
+void write_outputs(const AnalysisCommand& command, const std::string& json_text,
+                   const std::vector<OutputFile>& out_files) {
+  if (command.json) {
+    if (*command.json == "-")
+      std::cout << json_text << std::flush;
+    else
+      write_file_atomically(*command.json, json_text);
+  }
+  if (command.out) write_output_dir(*command.out, out_files);
+}
+
+bool shows_terminal(const AnalysisCommand& command) {
+  return !command.quiet && !(command.json && *command.json == "-");
+}
+
+}  // namespace
+
+int sweep_command(const SweepCommand& command) {
+  check_settings(command);
+  std::vector<VaryAxis> axes;
+  for (const auto& text : command.vary) axes.push_back(parse_vary(text));
+  // Every file and every point is built and checked before the first path runs.
+  std::vector<SweepPlan> plans;
+  std::int64_t total = 0;
+  for (const auto& file : command.files) {
+    plans.push_back(plan_sweep(read_source(file, command), axes));
+    print_warnings(file, plans.back().base);
+    total += plans.back().base.spec.simulation.paths *
+             static_cast<std::int64_t>(plans.back().values.size() + 1);
+  }
+  const bool terminal = shows_terminal(command);
+  const TerminalStyle style{stdout_wants_color()};
+  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO));
+  std::vector<SweepResult> sweeps;
+  std::int64_t done_before = 0;
+  for (const SweepPlan& plan : plans) {
+    SweepOptions options;
+    options.threads = command.threads;
+    options.progress = [&](std::int64_t done, std::int64_t) {
+      progress.update(done_before + done);
+    };
+    sweeps.push_back(run_sweep(plan, options));
+    done_before +=
+        plan.base.spec.simulation.paths * static_cast<std::int64_t>(plan.values.size() + 1);
+    if (terminal)
+      std::cout << (sweeps.size() > 1 ? "\n" : "") << render_sweep_terminal(sweeps.back(), style)
+                << std::flush;
+  }
+  std::vector<std::string> extra;
+  for (const auto& vary : command.vary) extra.insert(extra.end(), {"--vary", vary});
+  const std::string json_text = sweep_json_text(sweeps);
+  std::vector<OutputFile> out_files;
+  if (command.out)
+    out_files = {{"summary.json", json_text},
+                 {"sweep.csv", sweep_csv(sweeps)},
+                 {"report.html",
+                  render_sweep_html(sweeps, make_provenance(command_line("sweep", command, extra),
+                                                            *command.out))}};
+  write_outputs(command, json_text, out_files);
+  return 0;
+}
+
+int sensitivity_command(const SensitivityCommand& command) {
+  check_settings(command);
+  std::vector<Model> models;
+  std::int64_t total = 0;
+  for (const auto& file : command.files) {
+    models.push_back(build_source_model(read_source(file, command)));
+    print_warnings(file, models.back());
+    std::int64_t varying = 0;
+    for (const auto& slot : models.back().slots) varying += slot.dist.is_constant() ? 0 : 1;
+    total += models.back().spec.simulation.paths * (2 * varying + 1);
+  }
+  const bool terminal = shows_terminal(command);
+  const TerminalStyle style{stdout_wants_color()};
+  ProgressLine progress("sensitivity", total, !command.quiet && is_terminal(STDERR_FILENO));
+  std::vector<SensitivityResult> results;
+  std::int64_t done_before = 0;
+  for (const Model& model : models) {
+    SensitivityOptions options;
+    options.threads = command.threads;
+    std::int64_t this_total = 0;
+    options.progress = [&](std::int64_t done, std::int64_t of) {
+      this_total = of;
+      progress.update(done_before + done);
+    };
+    results.push_back(run_sensitivity(model, options));
+    done_before += this_total;
+    if (terminal)
+      std::cout << (results.size() > 1 ? "\n" : "")
+                << render_sensitivity_terminal(results.back(), style) << std::flush;
+  }
+  const std::string json_text = sensitivity_json_text(results);
+  std::vector<OutputFile> out_files;
+  if (command.out)
+    out_files = {
+        {"summary.json", json_text},
+        {"sensitivity.csv", sensitivity_csv(results)},
+        {"report.html",
+         render_sensitivity_html(
+             results, make_provenance(command_line("sensitivity", command, {}), *command.out))}};
+  write_outputs(command, json_text, out_files);
+  return 0;
+}
+
+}  // namespace breakeven
