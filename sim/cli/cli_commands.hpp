@@ -20,6 +20,7 @@ struct RunCommand {
   std::optional<std::string> out;   ///< directory for the report set (--out)
   std::optional<std::int64_t> trace_path;
   bool quiet = false;
+  bool headline = false;  ///< print only the batch table, not each scenario's summary
   bool strict = false;
 };
 

@@ -55,7 +55,15 @@ void print_warnings(const std::string& file, const std::vector<std::string>& war
 Model load_model(const std::string& file, const std::vector<Override>& overrides,
                  const RunCommand* run, bool strict) {
   check_readable(file);
-  ScenarioSpec spec = load_scenario(file, overrides);
+  ScenarioSpec spec = [&] {
+    try {
+      return load_scenario(file, overrides);
+    } catch (const ScenarioError& e) {
+      // The same --set can suit one file of a batch and not another: say which one.
+      if (e.where().file != "--set") throw;
+      throw ScenarioError({fmt::format("{} (--set)", file), 0}, e.key(), e.message());
+    }
+  }();
   if (run != nullptr) {
     if (run->paths) spec.simulation.paths = *run->paths;
     if (run->seed) spec.simulation.seed = *run->seed;
@@ -146,6 +154,7 @@ std::string command_line(const RunCommand& command) {
   if (command.seed) line += fmt::format(" --seed {}", *command.seed);
   for (const auto& set : command.sets) line += " --set " + quote(set);
   if (command.strict) line += " --strict";
+  if (command.headline) line += " --headline";
   if (command.json) line += " --json " + quote(*command.json);
   if (command.out) line += " --out " + quote(*command.out);
   return line;
@@ -165,6 +174,12 @@ RunProvenance run_provenance(const RunCommand& command) {
   provenance.working_directory = std::filesystem::current_path(error).string();
   provenance.output_directory = command.out.value_or("");
   return provenance;
+}
+
+// One line on stderr once --out is written: what, where, and the one file to open.
+std::string output_dir_note(const std::string& dir, std::size_t files) {
+  return fmt::format("wrote {} files to {} — open {}\n", files, dir,
+                     (std::filesystem::path(dir) / "report.html").string());
 }
 
 }  // namespace
@@ -196,20 +211,26 @@ int run_command(const RunCommand& command) {
   for (std::size_t i = 0; i < models.size(); ++i) {
     const Model& model = models[i];
     Tally tally = [&] {
-      ProgressLine progress(model.spec.company.name, model.spec.simulation.paths, show_progress);
+      // "[2/4] MetaX" across a batch, so the wait left is plain.
+      const std::string label = models.size() > 1 ? fmt::format("[{}/{}] {}", i + 1, models.size(),
+                                                                model.spec.company.name)
+                                                  : model.spec.company.name;
+      ProgressLine progress(label, model.spec.simulation.paths, show_progress);
       EngineOptions options;
       options.threads = command.threads;
       options.progress = [&progress](std::int64_t done) { progress.update(done); };
       return simulate(model, options);
     }();
     results.push_back(summarize(model, tally));
-    if (terminal) {
+    if (terminal && !command.headline) {
       if (i > 0) std::cout << '\n';
       std::cout << render_terminal(results.back(), style) << std::flush;
     }
   }
   // Last, so a batch ends with the one table a reader compares the scenarios by.
-  if (terminal && results.size() > 1)
+  if (terminal && command.headline)
+    std::cout << render_batch_table(results, style) << std::flush;
+  else if (terminal && results.size() > 1)
     std::cout << '\n' << render_batch_table(results, style) << std::flush;
 
   // Every output is built in memory before the first byte is written, so a failure while
@@ -224,7 +245,10 @@ int run_command(const RunCommand& command) {
     else
       write_file_atomically(*command.json, text);
   }
-  if (command.out) write_output_dir(*command.out, out_files);
+  if (command.out) {
+    write_output_dir(*command.out, out_files);
+    if (!command.quiet) std::cerr << output_dir_note(*command.out, out_files.size());
+  }
   return 0;
 }
 
