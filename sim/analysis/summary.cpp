@@ -62,13 +62,17 @@ BreakevenResult summarize_breakeven(const Model& model, const Tally& tally) {
 
 CashOutResult summarize_cash_out(const Model& model, const Tally& tally) {
   CashOutResult result;
-  std::uint64_t total = 0;
+  std::uint64_t total = 0, first = 0;
   for (std::size_t y = 0; y < model.fiscal_years.size(); ++y) {
     total += tally.cashout_by_year[y];
-    result.by_year.push_back(
-        {model.fiscal_years[y].label, estimate(tally.cashout_by_year[y], tally.paths)});
+    first += tally.cashout_first_by_year[y];
+    result.by_year.push_back({model.fiscal_years[y].label,
+                              estimate(tally.cashout_by_year[y], tally.paths),
+                              estimate(tally.cashout_first_by_year[y], tally.paths)});
   }
   result.probability = estimate(total, tally.paths);
+  result.before_breakeven = estimate(first, tally.paths);
+  result.after_breakeven = estimate(total - first, tally.paths);
   return result;
 }
 
@@ -183,6 +187,7 @@ ScenarioResult summarize(const Model& model, const Tally& tally) {
                  fan(model, tally, tally.cash)};
   result.assumptions = key_assumptions(model);
   result.warnings = model.warnings;
+  result.funding_policy = spec.policy.has_value();
   return result;
 }
 

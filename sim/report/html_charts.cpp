@@ -200,12 +200,17 @@ std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const Sha
   plot.left_axis("% of paths", 100, "");
   plot.category_axis(axes.years, year_sublabels(r, axes.years), "fiscal year of cash-out");
   const double gap = std::min(plot.slot_width() * 0.18, 4.0);
+  // Stacked: the total in the light colour, its before-break-even part over it in the dark one.
   for (const YearProbability& row : r.cash_out.by_year) {
     const std::size_t slot = slot_of(axes.years, row.year);
-    plot.bar(
-        plot.slot_left(slot) + gap, plot.slot_left(slot) + plot.slot_width() - gap, row.estimate.p,
-        "bar-cash-out",
-        fmt::format("{}: {} {}", row.year, format_percent(row.estimate.p), pp(row.estimate.se)));
+    const double x0 = plot.slot_left(slot) + gap,
+                 x1 = plot.slot_left(slot) + plot.slot_width() - gap;
+    const std::string tip = fmt::format("{}: {} {} ({} before break-even, {} after)", row.year,
+                                        format_percent(row.estimate.p), pp(row.estimate.se),
+                                        format_percent(row.before_breakeven.p),
+                                        format_percent(row.estimate.p - row.before_breakeven.p));
+    plot.bar(x0, x1, row.estimate.p, "bar-cash-out after", tip);
+    plot.bar(x0, x1, row.before_breakeven.p, "bar-cash-out", tip);
   }
   return plot.svg(chart_id("cash-out", index), chart_class("cash-out"),
                   r.name + ": probability of running out of cash, by fiscal year");

@@ -53,7 +53,7 @@ std::string headline_table(const Results& results) {
                     R"(<th class="num">Median break-even</th>)"
                     R"(<th class="num">P(cash-out first)</th>)"
                     R"(<th class="num">Median funding need</th>)"
-                    R"(<th class="num">Median runway, no new money</th>)"
+                    R"(<th class="num">Median runway without new raises</th>)"
                     "</tr></thead><tbody>";
   for (const ScenarioResult& r : results) {
     const BreakevenResult& b = r.breakeven;
@@ -89,10 +89,14 @@ std::string outlook_sentence(const ScenarioResult& r) {
     text += fmt::format("fewer than half the paths break even by {}; ", esc(r.horizon));
   else
     text += fmt::format("half the paths break even by {}; ", esc(b.p50));
-  text += fmt::format("{} run out of cash first (with the funding plan); ",
-                      format_percent(b.cash_out_first.p));
-  text += fmt::format("without new money, cash lasts {} in half the paths.",
-                      esc(months_phrase(r.runway.p50, r.runway.horizon_months)));
+  text += fmt::format("{} run out of cash before breaking even and {} after it{}; ",
+                      format_percent(r.cash_out.before_breakeven.p),
+                      format_percent(r.cash_out.after_breakeven.p),
+                      r.funding_policy ? " (with the funding policy)" : "");
+  text += fmt::format(
+      "without new raises (scheduled rounds included), cash lasts {} in half "
+      "the paths.",
+      esc(months_phrase(r.runway.p50, r.runway.horizon_months)));
   return text;
 }
 
@@ -133,16 +137,19 @@ std::string cash_out_section(const Results& results, const SharedAxes& axes) {
   std::string figures;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const ScenarioResult& r = results[i];
+    const CashOutResult& c = r.cash_out;
     figures +=
         figure(r,
-               fmt::format("total <b>{}</b> {}", esc(format_percent(r.cash_out.probability.p)),
-                           esc(pp(r.cash_out.probability.se))),
+               fmt::format("total <b>{}</b> {} · before break-even <b>{}</b> · after break-even {}",
+                           esc(format_percent(c.probability.p)), esc(pp(c.probability.se)),
+                           esc(format_percent(c.before_breakeven.p)),
+                           esc(format_percent(c.after_breakeven.p))),
                cash_out_chart(r, i, axes));
   }
-  return section("cash-out", "How likely is it to run out of cash?",
-                 "Share of paths whose cash falls below the minimum in each fiscal year, with "
-                 "the modelled funding rounds. Partial years are marked with their months.",
-                 figures);
+  return section(
+      "cash-out", "How likely is it to run out of cash?",
+      R"html(Share of paths whose cash falls below the minimum in each fiscal year, with the scheduled funding rounds and any funding policy. Dark<span class="key" style="background:var(--cash-out)"></span>: before the company first breaks even — the headline's <i>cash-out first</i>. Light<span class="key" style="background:var(--cash-out-after)"></span>: after it broke even and slid back into losses; the total counts both. Partial years are marked with their months.)html",
+      figures);
 }
 
 std::string runway_section(const Results& results, const SharedAxes& axes) {
@@ -159,10 +166,11 @@ std::string runway_section(const Results& results, const SharedAxes& axes) {
                     esc(format_percent(w.lt24.p)), esc(format_percent(w.lt36.p))),
         runway_chart(r, i, axes));
   }
-  return section("runway", "How long does the cash last without new money?",
-                 "Standalone runway: months from the start until cash runs out if no new round "
-                 "is raised. Paths whose cash lasts beyond the horizon are counted in the text, "
-                 "not as a bar.",
+  return section("runway", "How long does the cash last without new raises?",
+                 "Runway without new raises: months from the start until cash falls below the "
+                 "minimum when the scheduled funding rounds come in (each with its probability) "
+                 "but no other money is raised. The last bar holds the paths whose cash lasts "
+                 "beyond the horizon.",
                  figures);
 }
 

@@ -9,7 +9,7 @@ namespace {
 // names CJK fonts so company names like 摩尔线程 and units like 亿 never fall back to boxes.
 constexpr const char* kStyle = R"(
 :root { --ink: #1f2328; --muted: #59636e; --rule: #d5dbe1; --paper: #ffffff; --tint: #f4f6f8;
-  --be: #4c78a8; --be-target: #1d4f80; --cum: #e8772e; --target: #c62828; --cash-out: #d64541;
+  --be: #4c78a8; --be-target: #1d4f80; --cum: #e8772e; --target: #c62828; --cash-out: #b3261e; --cash-out-after: #f0a39c;
   --runway: #3f9a55; --need: #8e5ea2; --revenue: #4c78a8; --net-income: #2a8c82; --cash: #7a5fb0; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -61,6 +61,7 @@ svg.chart .target-marker text { fill: var(--target); font-weight: 600; }
 svg.chart .stat-marker line { stroke: #333; stroke-width: 1; stroke-dasharray: 2 2; }
 svg.chart .stat-marker text { fill: #333; }
 svg.chart .bar-cash-out { fill: var(--cash-out); }
+svg.chart .bar-cash-out.after { fill: var(--cash-out-after); }
 svg.chart .bar-runway { fill: var(--runway); }
 svg.chart .bar-need { fill: var(--need); }
 svg.chart .aside-text { fill: var(--muted); font-size: 9.5px; }
