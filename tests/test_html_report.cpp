@@ -234,6 +234,35 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
   CHECK(std::regex_search(tail, std::regex("run 20[0-9]{2}-[01][0-9]-[0-3][0-9]T")));
 }
 
+TEST_CASE("report.html says how cash-out splits and names the runway one way", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  for (const Json& s : report.json.at("scenarios")) {
+    const double before = s.at("cash_out").at("before_breakeven");
+    const double after = s.at("cash_out").at("after_breakeven");
+    CHECK(html.find(fmt::format("{:.1f} % run out of cash before breaking even and {:.1f} % after",
+                                before * 100, after * 100)) != std::string::npos);
+  }
+  CHECK(count(html, "class=\"bar-cash-out after\"") > 0);
+  // One name for the runway, which says that scheduled rounds count.
+  CHECK(html.find("without new raises (scheduled rounds included)") != std::string::npos);
+  for (const char* old_name : {"no new money", "no contingent", "Standalone", "standalone"}) {
+    INFO(old_name);
+    CHECK(html.find(old_name) == std::string::npos);
+  }
+}
+
+TEST_CASE("report.html headline stacks on a phone", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const auto headline = html.find("<table class=\"headline\">");
+  REQUIRE(headline != std::string::npos);
+  const std::string table = html.substr(headline, html.find("</table>", headline) - headline);
+  // Every number cell repeats its column name, which the narrow layout shows before it.
+  CHECK(count(table, "<td class=\"num\" data-label=") == 5 * 2);
+  CHECK(html.find("table.headline td[data-label]::before") != std::string::npos);
+}
+
 TEST_CASE("render_html_report escapes every text it is given", "[html]") {
   breakeven::ScenarioResult r;
   r.name = "<script>alert('x')</script> & \"co\"";

@@ -222,7 +222,7 @@ std::string runway_chart(const ScenarioResult& r, std::size_t index, const Share
   SvgPlot plot(PlotLayout{}, axes.runway_y);
   plot.set_x_range(x_scale.lo, x_scale.hi);
   plot.left_axis(fmt::format("% of paths per {} months", axes.runway_bin), 100, "");
-  plot.linear_axis(x_scale, "months of cash with no new money");
+  plot.linear_axis(x_scale, "months of runway without new raises");
   const std::vector<double> bins = runway_bins(runway, axes.runway_bin);
   for (std::size_t k = 0; k < bins.size(); ++k) {
     const int lo = static_cast<int>(k) * axes.runway_bin;
@@ -233,7 +233,7 @@ std::string runway_chart(const ScenarioResult& r, std::size_t index, const Share
   if (runway.p50 < runway.horizon_months)
     plot.marker(plot.x(runway.p50), fmt::format("median {} mo", runway.p50), "stat-marker");
   return plot.svg(chart_id("runway", index), chart_class("runway"),
-                  r.name + ": standalone runway, months until cash runs out without new money");
+                  r.name + ": runway without new raises (scheduled rounds included), in months");
 }
 
 std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {

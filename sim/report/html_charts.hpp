@@ -38,7 +38,7 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
 /// Share of paths that run out of cash, by fiscal year.
 std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes);
 
-/// Months until cash runs out with no new money, in bins of `axes.runway_bin` months.
+/// Runway without new raises (scheduled rounds included), in bins of `axes.runway_bin` months.
 std::string runway_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes);
 
 /// Histogram of the money still needed to reach break-even, with its median and p90.

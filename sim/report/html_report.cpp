@@ -63,10 +63,11 @@ std::string headline_table(const Results& results) {
           R"({} <span class="se">{}</span><span class="meter"><span style="width:{}%"></span></span>)",
           esc(format_percent(b.by_target->p)), esc(pp(b.by_target->se)),
           svg_number(b.by_target->p * 100));
+    // data-label repeats the column name, for the stacked layout on a phone.
     out += fmt::format(
-        R"(<tr><td class="company">{}</td><td class="target"><b>{}</b> <span class="se">{} &gt; 0</span></td><td class="num">{}</td>)"
-        R"(<td class="num">{}</td><td class="num">{} <span class="se">{}</span></td>)"
-        R"(<td class="num">{} <span class="se">({} need none)</span></td><td class="num">{}</td></tr>)",
+        R"html(<tr><td class="company">{}</td><td class="target" data-label="Target"><b>{}</b> <span class="se">{} &gt; 0</span></td><td class="num" data-label="P(break-even by target)">{}</td>)html"
+        R"html(<td class="num" data-label="Median break-even">{}</td><td class="num" data-label="P(cash-out first)">{} <span class="se">{}</span></td>)html"
+        R"html(<td class="num" data-label="Median funding need">{} <span class="se">({} need none)</span></td><td class="num" data-label="Median runway without new raises">{}</td></tr>)html",
         esc(r.name), esc(b.target.value_or(r.horizon)), esc(readable_name(b.metric)), p_cell,
         esc(period_phrase(b.p50, r)), esc(format_percent(b.cash_out_first.p)),
         esc(pp(b.cash_out_first.se)), esc(money(r.funding_need.p50, r)),

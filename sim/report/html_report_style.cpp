@@ -89,6 +89,14 @@ code { font-size: 0.85em; word-break: break-all; }
   .grid, .cards { grid-template-columns: 1fr; }
   h1 { font-size: 1.3rem; }
   th, td { padding: 3px 6px; }
+  /* The headline table stacks: one block per company, each number under its own label, so
+     nothing (P(cash-out first) least of all) hides off the right edge. */
+  table.headline, table.headline tbody, table.headline tr, table.headline td { display: block; }
+  table.headline thead { display: none; }
+  table.headline tr { border-bottom: 2px solid var(--rule); padding: 4px 0; }
+  table.headline td { border: none; text-align: left; white-space: normal; padding: 1px 4px; }
+  table.headline td[data-label]::before { content: attr(data-label) ": "; color: var(--muted);
+    font-size: 0.85em; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
