@@ -218,8 +218,8 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
     CHECK(table.find(">" + (p50 == "never" ? "after " + s.at("horizon").get<std::string>() : p50) +
                      "<") != std::string::npos);
     for (const Json& a : s.at("assumptions")) {
-      CHECK(html.find("<td>" + breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
-            std::string::npos);
+      CHECK(html.find("<td class=\"key\">" + breakeven::xml_escape(a.at("key").get<std::string>()) +
+                      "</td>") != std::string::npos);
       CHECK(html.find(breakeven::xml_escape(a.at("value").get<std::string>())) !=
             std::string::npos);
     }
@@ -250,6 +250,36 @@ TEST_CASE("report.html says how cash-out splits and names the runway one way", "
     INFO(old_name);
     CHECK(html.find(old_name) == std::string::npos);
   }
+}
+
+TEST_CASE("report.html assumptions: one aligned table, units on every number", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const auto at = html.find("<table class=\"assumptions\">");
+  REQUIRE(at != std::string::npos);
+  const std::string table = html.substr(at, html.find("</table>", at) - at);
+  // One row per key, whichever scenarios have it; a cell per scenario in every row.
+  std::set<std::string> keys;
+  for (const Json& s : report.json.at("scenarios"))
+    for (const Json& a : s.at("assumptions")) keys.insert(a.at("key").get<std::string>());
+  CHECK(count(table, "<td class=\"key\">") == keys.size());
+  CHECK(count(table, "<td") == keys.size() * 3);
+  for (const Json& s : report.json.at("scenarios")) {
+    const std::string unit = s.at("money_unit");
+    for (const Json& a : s.at("assumptions")) {
+      const std::string key = a.at("key"), value = a.at("value");
+      INFO(key << " = " << value);
+      // The round's amount is shown once, in its funding row.
+      CHECK(key.rfind("funding.rounds.", 0) != 0);
+      if (key == "costs.rnd" || key == "state.cash") CHECK(value.find(unit) != std::string::npos);
+      if (key == "margin.gross" || key == "revenue.growth")
+        CHECK(value.find(" %") != std::string::npos);
+    }
+  }
+  // Wrapping only between words: nothing breaks a key in the middle.
+  CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
+  CHECK(html.find("table.assumptions td.key { color: var(--muted); white-space: nowrap; }") !=
+        std::string::npos);
 }
 
 TEST_CASE("report.html headline stacks on a phone", "[html][cli]") {

@@ -24,6 +24,7 @@ struct SharedAxes {
   NiceScale breakeven_y, cash_out_y, runway_y, need_y;
   int runway_months = 0, runway_bin = 1;
   std::map<std::string, NiceScale> need_x, revenue_y, net_income_y, cash_y;  ///< by money label
+  std::map<std::string, double> need_bin;  ///< funding-need bin width, by money label
 };
 
 /// The shared axes of `results`, which must not be empty.

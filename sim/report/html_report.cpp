@@ -214,21 +214,35 @@ std::string fan_section(const Results& results, const SharedAxes& axes, const Fa
       figures);
 }
 
+// One table, a row per key and a column per scenario, so the same assumption of different
+// companies sits on one line. Keys keep the order in which the scenarios first name them.
 std::string assumptions_section(const Results& results) {
-  std::string out = R"(<section id="assumptions"><h2>Key assumptions</h2><p class="how">As )"
-                    R"(written in each scenario file (after any <code>--set</code>). )"
-                    R"(Distributions: pert(min, mode, max), lognormal(p05, p95), ...</p>)"
-                    R"(<div class="cards">)";
-  for (const ScenarioResult& r : results) {
-    out += fmt::format(R"(<div class="card"><h3>{}</h3><table>)", esc(r.name));
+  std::vector<std::string> keys;
+  for (const ScenarioResult& r : results)
     for (const Assumption& a : r.assumptions)
-      out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", esc(a.key), esc(a.value));
-    out += "</table>";
-    for (const std::string& warning : r.warnings)
-      out += fmt::format(R"(<p class="warning">warning: {}</p>)", esc(warning));
-    out += "</div>";
+      if (std::find(keys.begin(), keys.end(), a.key) == keys.end()) keys.push_back(a.key);
+  std::string out =
+      R"(<section id="assumptions"><h2>Key assumptions</h2><p class="how">As the model read )"
+      R"(them from each scenario file (after any <code>--set</code>). Money in each file's unit, )"
+      R"(rates and shares in %. Distributions: pert(min, mode, max), lognormal(median, sigma), )"
+      R"(uniform(min, max), ...; an event's rate is how often it strikes.</p>)"
+      R"(<div class="scroll"><table class="assumptions"><thead><tr><th>Key</th>)";
+  for (const ScenarioResult& r : results) out += fmt::format("<th>{}</th>", esc(r.name));
+  out += "</tr></thead><tbody>";
+  for (const std::string& key : keys) {
+    out += fmt::format(R"(<tr><td class="key">{}</td>)", esc(key));
+    for (const ScenarioResult& r : results) {
+      const auto it = std::find_if(r.assumptions.begin(), r.assumptions.end(),
+                                   [&](const Assumption& a) { return a.key == key; });
+      out += fmt::format("<td>{}</td>", it == r.assumptions.end() ? "–" : esc(it->value));
+    }
+    out += "</tr>";
   }
-  return out + "</div></section>";
+  out += "</tbody></table></div>";
+  for (const ScenarioResult& r : results)
+    for (const std::string& warning : r.warnings)
+      out += fmt::format(R"(<p class="warning">warning: {}: {}</p>)", esc(r.name), esc(warning));
+  return out + "</section>";
 }
 
 std::string provenance_section(const Results& results, const RunProvenance& run) {
