@@ -218,8 +218,9 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
     CHECK(table.find(">" + (p50 == "never" ? "after " + s.at("horizon").get<std::string>() : p50) +
                      "<") != std::string::npos);
     for (const Json& a : s.at("assumptions")) {
-      CHECK(html.find("<td class=\"key\">" + breakeven::xml_escape(a.at("key").get<std::string>()) +
-                      "</td>") != std::string::npos);
+      CHECK(html.find("<td class=\"param\">" +
+                      breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
+            std::string::npos);
       CHECK(html.find(breakeven::xml_escape(a.at("value").get<std::string>())) !=
             std::string::npos);
     }
@@ -262,7 +263,7 @@ TEST_CASE("report.html assumptions: one aligned table, units on every number", "
   std::set<std::string> keys;
   for (const Json& s : report.json.at("scenarios"))
     for (const Json& a : s.at("assumptions")) keys.insert(a.at("key").get<std::string>());
-  CHECK(count(table, "<td class=\"key\">") == keys.size());
+  CHECK(count(table, "<td class=\"param\">") == keys.size());
   CHECK(count(table, "<td") == keys.size() * 3);
   for (const Json& s : report.json.at("scenarios")) {
     const std::string unit = s.at("money_unit");
@@ -278,7 +279,7 @@ TEST_CASE("report.html assumptions: one aligned table, units on every number", "
   }
   // Wrapping only between words: nothing breaks a key in the middle.
   CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
-  CHECK(html.find("table.assumptions td.key { color: var(--muted); white-space: nowrap; }") !=
+  CHECK(html.find("table.assumptions td.param { color: var(--muted); white-space: nowrap; }") !=
         std::string::npos);
 }
 

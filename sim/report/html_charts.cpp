@@ -141,6 +141,23 @@ std::string last_year(const ScenarioResult& r) {
   return r.fans.revenue.empty() ? std::string() : r.fans.revenue.back().year;
 }
 
+// Quarters and months are too many to label one by one: the axis names the year at its first
+// quarter or month ("2026" under 2026-Q1 or 2026-01) and the bars' tooltips give the period.
+std::vector<std::string> axis_labels(const std::vector<std::string>& periods) {
+  std::vector<std::string> out;
+  for (const std::string& label : periods) {
+    const bool sub_year = label.size() > 4 && label[4] == '-';
+    if (!sub_year)
+      out.push_back(label);
+    else if (label.compare(4, std::string::npos, "-Q1") == 0 ||
+             label.compare(4, std::string::npos, "-01") == 0)
+      out.push_back(label.substr(0, 4));
+    else
+      out.emplace_back();
+  }
+  return out;
+}
+
 std::string chart_id(std::string_view kind, std::size_t index) {
   return fmt::format("{}-{}", kind, index);
 }
@@ -230,7 +247,8 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
   plot.left_axis("% of paths", 100, "");
   plot.right_axis("cumulative %", 100, "");
   plot.category_axis(
-      slots, {}, "first " + readable_name(b.period) + " with " + readable_name(b.metric) + " > 0");
+      axis_labels(slots), {},
+      "first " + readable_name(b.period) + " with " + readable_name(b.metric) + " > 0");
   const double gap = std::min(plot.slot_width() * 0.18, 4.0);
   std::vector<double> xs, ys;
   std::optional<std::size_t> target_slot;

@@ -230,7 +230,7 @@ std::string assumptions_section(const Results& results) {
   for (const ScenarioResult& r : results) out += fmt::format("<th>{}</th>", esc(r.name));
   out += "</tr></thead><tbody>";
   for (const std::string& key : keys) {
-    out += fmt::format(R"(<tr><td class="key">{}</td>)", esc(key));
+    out += fmt::format(R"(<tr><td class="param">{}</td>)", esc(key));
     for (const ScenarioResult& r : results) {
       const auto it = std::find_if(r.assumptions.begin(), r.assumptions.end(),
                                    [&](const Assumption& a) { return a.key == key; });

@@ -86,7 +86,7 @@ svg.chart .median.dot { fill: var(--fan); stroke: none; }
 .key.dashed { height: 0; border-top: 2px dashed var(--target); vertical-align: middle; }
 table.assumptions { font-size: 0.82rem; width: 100%; }
 table.assumptions td { padding: 2px 8px; overflow-wrap: normal; word-break: normal; }
-table.assumptions td.key { color: var(--muted); white-space: nowrap; }
+table.assumptions td.param { color: var(--muted); white-space: nowrap; }
 .warning { color: #9a3412; font-size: 0.85rem; }
 code { font-size: 0.85em; word-break: break-all; }
 @media (max-width: 640px) {
