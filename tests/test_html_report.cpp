@@ -320,3 +320,34 @@ TEST_CASE("render_html_report escapes every text it is given", "[html]") {
   // A year no path reached draws nothing rather than a NaN coordinate.
   CHECK_FALSE(std::regex_search(html, std::regex("[0-9 ,\"=>-]nan\\b", std::regex::icase)));
 }
+
+TEST_CASE("report.html shows bear / base / bull files as one company", "[html][cli]") {
+  TempDir dir;
+  const std::filesystem::path out = dir.path() / "out";
+  REQUIRE(breakeven::testing::run_breakeven(
+              "run scenarios/metax_bear.toml scenarios/metax.toml scenarios/metax_bull.toml "
+              "scenarios/biren.toml --paths 500 --quiet --out '" +
+                  out.string() + "'",
+              dir.path()) == 0);
+  const std::string html = slurp_file(out / "report.html");
+  const auto headline = html.find("<table class=\"headline\">");
+  REQUIRE(headline != std::string::npos);
+  const std::string table = html.substr(headline, html.find("</table>", headline) - headline);
+  // One row per company (MetaX, Biren) plus the header, MetaX with its bear-bull range.
+  CHECK(count(table, "<tr>") == 3);
+  CHECK(table.find(">MetaX<") != std::string::npos);
+  CHECK(table.find("MetaX (bear)") == std::string::npos);
+  CHECK(count(table, "<span class=\"range\">bear ") == 3);
+  // One figure per company and chart kind, the variants drawn over MetaX's (index 1) charts.
+  CHECK(count(html, "<svg ") == html_chart_kinds().size() * 2);
+  for (const std::string& kind : html_chart_kinds()) {
+    INFO(kind);
+    const auto at = html.find("<svg id=\"" + kind + "-1\"");
+    REQUIRE(at != std::string::npos);
+    const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+    CHECK(svg.find("class=\"variant bear\"") != std::string::npos);
+    CHECK(svg.find("class=\"variant bull\"") != std::string::npos);
+  }
+  CHECK(html.find("<svg id=\"breakeven-3\"") != std::string::npos);  // Biren
+  CHECK(html.find("<svg id=\"breakeven-0\"") == std::string::npos);  // no chart of its own
+}

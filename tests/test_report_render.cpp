@@ -204,6 +204,7 @@ TEST_CASE("report.html of the four companies renders in headless Chromium", "[re
     CHECK(pixels_near(image, 0xb3, 0x26, 0x1e) > 200);   // cash-out before break-even
     CHECK(pixels_near(image, 0xf0, 0xa3, 0x9c) > 200);   // cash-out after break-even
     CHECK(pixels_near(image, 0x3f, 0x9a, 0x55) > 200);   // runway bars
+    CHECK(pixels_near(image, 0xa6, 0xd4, 0xb1) > 200);   // runway beyond the horizon
   }
 
   SECTION("DOM: every chart of every scenario and the Chinese name") {

@@ -158,6 +158,12 @@ std::vector<std::string> axis_labels(const std::vector<std::string>& periods) {
   return out;
 }
 
+// A bear or bull case over its base case: a dashed line with dots, its role in the tooltip.
+void overlay(SvgPlot& plot, const std::vector<double>& xs, const std::vector<double>& ys,
+             const Variant& variant) {
+  plot.line(xs, ys, std::string("variant ") + variant.role, true);
+}
+
 std::string chart_id(std::string_view kind, std::size_t index) {
   return fmt::format("{}-{}", kind, index);
 }
@@ -231,7 +237,8 @@ SharedAxes shared_axes(const Results& results) {
 
 // ---- Charts --------------------------------------------------------------------------------
 
-std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {
+std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes,
+                            const std::vector<Variant>& variants) {
   const BreakevenResult& b = r.breakeven;
   std::vector<std::string> slots;
   if (axes.periods_shared) {
@@ -264,6 +271,15 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
     ys.push_back(plot.y2(row.cumulative));
   }
   plot.line(xs, ys, "cum", true);
+  for (const Variant& v : variants) {
+    if (!axes.periods_shared) break;
+    std::vector<double> vx, vy;
+    for (const PeriodProbability& row : v.result->breakeven.distribution) {
+      vx.push_back(plot.slot_centre(slot_of(slots, row.period)));
+      vy.push_back(plot.y2(row.cumulative));
+    }
+    overlay(plot, vx, vy, v);
+  }
   if (axes.periods_shared && !b.distribution.empty())
     shade_after_horizon(plot, slots, b.distribution.back().period, r);
   if (target_slot)
@@ -273,7 +289,8 @@ std::string breakeven_chart(const ScenarioResult& r, std::size_t index, const Sh
                   r.name + ": probability of first break-even by " + readable_name(b.period));
 }
 
-std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {
+std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes,
+                           const std::vector<Variant>& variants) {
   SvgPlot plot(PlotLayout{}, axes.cash_out_y);
   plot.set_categories(axes.years.size());
   plot.left_axis("% of paths", 100, "");
@@ -292,11 +309,20 @@ std::string cash_out_chart(const ScenarioResult& r, std::size_t index, const Sha
     plot.bar(x0, x1, row.estimate.p, "bar-cash-out after", tip);
     plot.bar(x0, x1, row.before_breakeven.p, "bar-cash-out", tip);
   }
+  for (const Variant& v : variants) {
+    std::vector<double> vx, vy;
+    for (const YearProbability& row : v.result->cash_out.by_year) {
+      vx.push_back(plot.slot_centre(slot_of(axes.years, row.year)));
+      vy.push_back(plot.y(row.estimate.p));
+    }
+    overlay(plot, vx, vy, v);
+  }
   return plot.svg(chart_id("cash-out", index), chart_class("cash-out"),
                   r.name + ": probability of running out of cash, by fiscal year");
 }
 
-std::string runway_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {
+std::string runway_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes,
+                         const std::vector<Variant>& variants) {
   const RunwayResult& runway = r.runway;
   const NiceScale x_scale = month_scale(axes.runway_months);
   // Room right of the month axis for one more bar: the paths whose cash lasts beyond the
@@ -319,13 +345,25 @@ std::string runway_chart(const ScenarioResult& r, std::size_t index, const Share
     plot.bar(plot.x(lo) + 0.4, plot.x(hi) - 0.4, bins[k], "bar-runway",
              fmt::format("{}–{} months: {}", lo, hi - 1, format_percent(bins[k])));
   }
+  for (const Variant& v : variants) {
+    std::vector<double> vx, vy;
+    const std::vector<double> shares = runway_bins(v.result->runway, axes.runway_bin);
+    for (std::size_t k = 0; k < shares.size(); ++k) {
+      vx.push_back(plot.x((static_cast<double>(k) + 0.5) * axes.runway_bin));
+      vy.push_back(plot.y(shares[k]));
+    }
+    vx.push_back(plot.x((beyond_lo + beyond_hi) / 2));
+    vy.push_back(plot.y(v.result->runway.beyond_horizon.p));
+    overlay(plot, vx, vy, v);
+  }
   if (runway.p50 < runway.horizon_months)
     plot.marker(plot.x(runway.p50), fmt::format("median {} mo", runway.p50), "stat-marker");
   return plot.svg(chart_id("runway", index), chart_class("runway"),
                   r.name + ": runway without new raises (scheduled rounds included), in months");
 }
 
-std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes) {
+std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes,
+                               const std::vector<Variant>& variants) {
   const FundingNeedResult& need = r.funding_need;
   const NiceScale x_scale = axes.need_x.at(money_label(r));
   SvgPlot plot(PlotLayout{}, axes.need_y);
@@ -343,6 +381,15 @@ std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const
     plot.bar(plot.x(bin.lo) + 0.3, plot.x(bin.hi) - 0.3, bin.p, "bar-need",
              fmt::format("{}–{} {}: {}", format_amount(bin.lo), format_amount(bin.hi), r.money_unit,
                          format_percent(bin.p)));
+  for (const Variant& v : variants) {
+    if (width == axes.need_bin.end()) break;
+    std::vector<double> vx, vy;
+    for (const HistogramBin& bin : need_bins(v.result->funding_need, width->second)) {
+      vx.push_back(plot.x((bin.lo + bin.hi) / 2));
+      vy.push_back(plot.y(bin.p));
+    }
+    overlay(plot, vx, vy, v);
+  }
   if (need.histogram.empty())
     plot.text((plot.plot_left() + plot.plot_right()) / 2,
               (plot.plot_top() + plot.plot_bottom()) / 2, "no path needs new money", "empty",
@@ -354,7 +401,7 @@ std::string funding_need_chart(const ScenarioResult& r, std::size_t index, const
 }
 
 std::string fan_chart(const ScenarioResult& r, std::size_t index, const SharedAxes& axes,
-                      const FanKind& kind) {
+                      const FanKind& kind, const std::vector<Variant>& variants) {
   const std::vector<FanPoint>& points = r.fans.*kind.points;
   PlotLayout layout;
   layout.right = 34;  // room for the share still alive
@@ -380,6 +427,15 @@ std::string fan_chart(const ScenarioResult& r, std::size_t index, const SharedAx
   plot.band(xs, p05, p95, "band-outer", "5–95 % of paths");
   plot.band(xs, p25, p75, "band-inner", "25–75 % of paths");
   plot.line(xs, p50, "median", true);
+  for (const Variant& v : variants) {
+    std::vector<double> vx, vy;
+    for (const FanPoint& point : v.result->fans.*kind.points) {
+      if (!std::isfinite(point.p50)) continue;
+      vx.push_back(plot.slot_centre(slot_of(axes.years, point.year)));
+      vy.push_back(plot.y(point.p50));
+    }
+    overlay(plot, vx, vy, v);
+  }
   // The bands cover only the paths still alive: the dashed line says how many those are, so a
   // median that rises while paths drop out is not read as the company doing better.
   std::vector<double> alive_x, alive_y;

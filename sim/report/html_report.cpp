@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "html_charts.hpp"
 #include "html_report_style.hpp"
 #include "html_text.hpp"
+#include "html_variants.hpp"
 
 namespace breakeven {
 namespace {
@@ -19,6 +21,7 @@ namespace {
 using Results = std::vector<ScenarioResult>;
 using html::breakeven_chart;
 using html::cash_out_chart;
+using html::CompanyGroup;
 using html::fan_chart;
 using html::FanKind;
 using html::funding_need_chart;
@@ -29,6 +32,9 @@ using html::pp;
 using html::runway_chart;
 using html::shared_axes;
 using html::SharedAxes;
+using html::Variant;
+using html::variants_of;
+using Groups = std::vector<CompanyGroup>;
 
 std::string esc(std::string_view text) {
   return xml_escape(text);
@@ -46,7 +52,28 @@ std::string months_phrase(int months, int horizon) {
 
 // ---- Page parts ----------------------------------------------------------------------------
 
-std::string headline_table(const Results& results) {
+// Under a chart with bear and bull cases drawn over it: which dashed line is which.
+std::string variant_key(const std::vector<Variant>& variants) {
+  if (variants.empty()) return {};
+  std::string out = R"(<p class="variant-key">dashed:)";
+  for (const Variant& v : variants)
+    out += fmt::format(R"( <span class="{}" title="{}">{}</span>)", v.role, esc(v.result->name),
+                       v.role);
+  return out + "</p>";
+}
+
+// "bear 30.1 % · bull 60.2 %": the range of one headline number over a company's variants.
+std::string variant_range(const std::vector<Variant>& variants,
+                          const std::function<std::string(const ScenarioResult&)>& value) {
+  if (variants.empty()) return {};
+  std::string out = R"(<span class="range">)";
+  for (std::size_t k = 0; k < variants.size(); ++k)
+    out +=
+        fmt::format("{}{} {}", k ? " · " : "", variants[k].role, esc(value(*variants[k].result)));
+  return out + "</span>";
+}
+
+std::string headline_table(const Results& results, const Groups& groups) {
   std::string out = R"(<div class="scroll"><table class="headline"><thead><tr>)"
                     R"(<th>Company</th><th>Target</th>)"
                     R"(<th class="num">P(break-even by target)</th>)"
@@ -55,23 +82,37 @@ std::string headline_table(const Results& results) {
                     R"(<th class="num">Median funding need</th>)"
                     R"(<th class="num">Median runway without new raises</th>)"
                     "</tr></thead><tbody>";
-  for (const ScenarioResult& r : results) {
+  for (const CompanyGroup& group : groups) {
+    const ScenarioResult& r = results[group.base];
+    const std::vector<Variant> variants = variants_of(group, results);
     const BreakevenResult& b = r.breakeven;
     std::string p_cell = "–";
+    const std::string p_range = variant_range(variants, [](const ScenarioResult& v) {
+      return v.breakeven.by_target ? format_percent(v.breakeven.by_target->p) : std::string("–");
+    });
     if (b.by_target)
       p_cell = fmt::format(
           R"({} <span class="se">{}</span><span class="meter"><span style="width:{}%"></span></span>)",
           esc(format_percent(b.by_target->p)), esc(pp(b.by_target->se)),
           svg_number(b.by_target->p * 100));
+    p_cell += p_range;
     // data-label repeats the column name, for the stacked layout on a phone.
     out += fmt::format(
         R"html(<tr><td class="company">{}</td><td class="target" data-label="Target"><b>{}</b> <span class="se">{} &gt; 0</span></td><td class="num" data-label="P(break-even by target)">{}</td>)html"
         R"html(<td class="num" data-label="Median break-even">{}</td><td class="num" data-label="P(cash-out first)">{} <span class="se">{}</span></td>)html"
         R"html(<td class="num" data-label="Median funding need">{} <span class="se">({} need none)</span></td><td class="num" data-label="Median runway without new raises">{}</td></tr>)html",
         esc(r.name), esc(b.target.value_or(r.horizon)), esc(readable_name(b.metric)), p_cell,
-        esc(period_phrase(b.p50, r)), esc(format_percent(b.cash_out_first.p)),
-        esc(pp(b.cash_out_first.se)), esc(money(r.funding_need.p50, r)),
-        esc(format_percent(r.funding_need.none.p)),
+        esc(period_phrase(b.p50, r)) + variant_range(variants,
+                                                     [](const ScenarioResult& v) {
+                                                       return period_phrase(v.breakeven.p50, v);
+                                                     }),
+        esc(format_percent(b.cash_out_first.p)),
+        esc(pp(b.cash_out_first.se)) +
+            variant_range(variants,
+                          [](const ScenarioResult& v) {
+                            return format_percent(v.breakeven.cash_out_first.p);
+                          }),
+        esc(money(r.funding_need.p50, r)), esc(format_percent(r.funding_need.none.p)),
         esc(months_phrase(r.runway.p50, r.runway.horizon_months)));
   }
   out += "</tbody></table></div>";
@@ -114,10 +155,13 @@ std::string section(std::string_view id, std::string_view title, std::string_vie
       id, id, title, how, figures);
 }
 
-std::string breakeven_section(const Results& results, const SharedAxes& axes) {
+std::string breakeven_section(const Results& results, const Groups& groups,
+                              const SharedAxes& axes) {
   std::string figures;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (const CompanyGroup& group : groups) {
+    const std::size_t i = group.base;
     const ScenarioResult& r = results[i];
+    const std::vector<Variant> variants = variants_of(group, results);
     const BreakevenResult& b = r.breakeven;
     std::string stat =
         b.by_target ? fmt::format("by {}: <b>{}</b> {} · ", esc(*b.target),
@@ -126,7 +170,7 @@ std::string breakeven_section(const Results& results, const SharedAxes& axes) {
     stat += fmt::format("median {} · not within horizon {} · cash-out first {}",
                         esc(period_phrase(b.p50, r)), esc(format_percent(b.not_within_horizon.p)),
                         esc(format_percent(b.cash_out_first.p)));
-    figures += figure(r, stat, breakeven_chart(r, i, axes));
+    figures += figure(r, stat, breakeven_chart(r, i, axes, variants) + variant_key(variants));
   }
   return section(
       "breakeven", "When does it break even?",
@@ -134,10 +178,12 @@ std::string breakeven_section(const Results& results, const SharedAxes& axes) {
       figures);
 }
 
-std::string cash_out_section(const Results& results, const SharedAxes& axes) {
+std::string cash_out_section(const Results& results, const Groups& groups, const SharedAxes& axes) {
   std::string figures;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (const CompanyGroup& group : groups) {
+    const std::size_t i = group.base;
     const ScenarioResult& r = results[i];
+    const std::vector<Variant> variants = variants_of(group, results);
     const CashOutResult& c = r.cash_out;
     figures +=
         figure(r,
@@ -145,7 +191,7 @@ std::string cash_out_section(const Results& results, const SharedAxes& axes) {
                            esc(format_percent(c.probability.p)), esc(pp(c.probability.se)),
                            esc(format_percent(c.before_breakeven.p)),
                            esc(format_percent(c.after_breakeven.p))),
-               cash_out_chart(r, i, axes));
+               cash_out_chart(r, i, axes, variants) + variant_key(variants));
   }
   return section(
       "cash-out", "How likely is it to run out of cash?",
@@ -153,10 +199,12 @@ std::string cash_out_section(const Results& results, const SharedAxes& axes) {
       figures);
 }
 
-std::string runway_section(const Results& results, const SharedAxes& axes) {
+std::string runway_section(const Results& results, const Groups& groups, const SharedAxes& axes) {
   std::string figures;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (const CompanyGroup& group : groups) {
+    const std::size_t i = group.base;
     const ScenarioResult& r = results[i];
+    const std::vector<Variant> variants = variants_of(group, results);
     const RunwayResult& w = r.runway;
     figures += figure(
         r,
@@ -165,7 +213,7 @@ std::string runway_section(const Results& results, const SharedAxes& axes) {
                     esc(months_phrase(w.p50, w.horizon_months)), esc(r.horizon),
                     esc(format_percent(w.beyond_horizon.p)), esc(format_percent(w.lt12.p)),
                     esc(format_percent(w.lt24.p)), esc(format_percent(w.lt36.p))),
-        runway_chart(r, i, axes));
+        runway_chart(r, i, axes, variants) + variant_key(variants));
   }
   return section("runway", "How long does the cash last without new raises?",
                  "Runway without new raises: months from the start until cash falls below the "
@@ -175,16 +223,18 @@ std::string runway_section(const Results& results, const SharedAxes& axes) {
                  figures);
 }
 
-std::string funding_section(const Results& results, const SharedAxes& axes) {
+std::string funding_section(const Results& results, const Groups& groups, const SharedAxes& axes) {
   std::string figures;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (const CompanyGroup& group : groups) {
+    const std::size_t i = group.base;
     const ScenarioResult& r = results[i];
+    const std::vector<Variant> variants = variants_of(group, results);
     const FundingNeedResult& f = r.funding_need;
     figures += figure(r,
                       fmt::format("none needed <b>{}</b> · mean {} · median {} · p90 {} · p95 {}",
                                   esc(format_percent(f.none.p)), esc(money(f.mean, r)),
                                   esc(money(f.p50, r)), esc(money(f.p90, r)), esc(money(f.p95, r))),
-                      funding_need_chart(r, i, axes));
+                      funding_need_chart(r, i, axes, variants) + variant_key(variants));
   }
   return section("funding-need", "How much money does it still take?",
                  "New money a path needs beyond its cash to reach break-even (its deepest cash "
@@ -193,10 +243,13 @@ std::string funding_section(const Results& results, const SharedAxes& axes) {
                  figures);
 }
 
-std::string fan_section(const Results& results, const SharedAxes& axes, const FanKind& kind) {
+std::string fan_section(const Results& results, const Groups& groups, const SharedAxes& axes,
+                        const FanKind& kind) {
   std::string figures;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (const CompanyGroup& group : groups) {
+    const std::size_t i = group.base;
     const ScenarioResult& r = results[i];
+    const std::vector<Variant> variants = variants_of(group, results);
     const std::vector<FanPoint>& points = r.fans.*kind.points;
     std::string stat;
     for (auto it = points.rbegin(); it != points.rend(); ++it)
@@ -206,7 +259,7 @@ std::string fan_section(const Results& results, const SharedAxes& axes, const Fa
                            esc(format_amount(it->p95)));
         break;
       }
-    figures += figure(r, stat, fan_chart(r, i, axes, kind));
+    figures += figure(r, stat, fan_chart(r, i, axes, kind, variants) + variant_key(variants));
   }
   return section(
       kind.kind, kind.title,
@@ -293,23 +346,29 @@ std::string render_html_report(const Results& results, const RunProvenance& prov
       std::string(html::report_stylesheet()) + "</style>\n</head>\n<body>\n";
   std::int64_t paths = 0;
   for (const ScenarioResult& r : results) paths = std::max(paths, r.paths);
+  const Groups groups = html::company_groups(results);
   out += fmt::format(
       "<header><h1>{}</h1><p class=\"meta\">{} scenario{} · {} paths each · breakeven {} · run "
       "{}</p></header>\n",
       esc(page_title(results)), results.size(), results.size() == 1 ? "" : "s",
       esc(format_amount(static_cast<double>(paths), 0)), esc(provenance.version),
       esc(provenance.date));
-  out += "<section id=\"headline\"><h2>Headline</h2>" + headline_table(results) +
+  out += "<section id=\"headline\"><h2>Headline</h2>" + headline_table(results, groups) +
          "<ul class=\"outlook\">";
-  for (const ScenarioResult& r : results) out += "<li>" + outlook_sentence(r) + "</li>";
+  for (const CompanyGroup& group : groups)
+    out += "<li>" + outlook_sentence(results[group.base]) + "</li>";
   out += "</ul></section>\n";
   if (!results.empty()) {
     const SharedAxes axes = shared_axes(results);
-    out += breakeven_section(results, axes) + "\n";
-    out += cash_out_section(results, axes) + "\n";
-    out += runway_section(results, axes) + "\n";
-    out += funding_section(results, axes) + "\n";
-    for (const FanKind& kind : kFanKinds) out += fan_section(results, axes, kind) + "\n";
+    if (std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.has_variants(); }))
+      out += R"(<p class="note">Bear and bull cases (files named <code>x_bear.toml</code>, )"
+             R"(<code>x_bull.toml</code> next to <code>x.toml</code>) are shown with their base )"
+             R"(case: as ranges in the headline and as dashed lines over its charts.</p>)";
+    out += breakeven_section(results, groups, axes) + "\n";
+    out += cash_out_section(results, groups, axes) + "\n";
+    out += runway_section(results, groups, axes) + "\n";
+    out += funding_section(results, groups, axes) + "\n";
+    for (const FanKind& kind : kFanKinds) out += fan_section(results, groups, axes, kind) + "\n";
   }
   out += assumptions_section(results) + "\n";
   out += provenance_section(results, provenance) + "\n";

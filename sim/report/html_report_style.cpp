@@ -67,6 +67,13 @@ svg.chart .bar-runway.beyond { fill: var(--runway-beyond); }
 svg.chart .beyond-label { fill: var(--muted); font-size: 9.5px; }
 svg.chart .outside { fill: rgba(120, 130, 140, 0.12); }
 svg.chart .outside-label { fill: var(--muted); font-size: 9px; font-style: italic; }
+svg.chart .variant { fill: none; stroke-width: 1.6; stroke-dasharray: 5 3; }
+svg.chart .variant.dot { stroke: none; stroke-dasharray: none; }
+svg.chart .variant.bear { stroke: #b3261e; } svg.chart .variant.bear.dot { fill: #b3261e; }
+svg.chart .variant.bull { stroke: #2e7d32; } svg.chart .variant.bull.dot { fill: #2e7d32; }
+.range { color: var(--muted); font-size: 0.8em; display: block; }
+.variant-key { font-size: 0.8rem; color: var(--muted); margin: 2px 0 0; }
+.variant-key .bear { color: #b3261e; } .variant-key .bull { color: #2e7d32; }
 svg.chart .alive { fill: none; stroke: #59636e; stroke-width: 1.3; stroke-dasharray: 3 2; }
 svg.chart .alive.dot { fill: #59636e; stroke: none; }
 svg.chart .bar-need { fill: var(--need); }
