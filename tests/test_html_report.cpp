@@ -221,8 +221,11 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
       CHECK(html.find("<td class=\"param\">" +
                       breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
             std::string::npos);
-      CHECK(html.find(breakeven::xml_escape(a.at("value").get<std::string>())) !=
-            std::string::npos);
+      // Shown with a no-break space between each number and its unit.
+      const std::string value =
+          std::regex_replace(breakeven::xml_escape(a.at("value").get<std::string>()),
+                             std::regex(" (%|亿)"), "&#160;$1");
+      CHECK(html.find(value) != std::string::npos);
     }
     CHECK(html.find(breakeven::xml_escape(s.at("file").get<std::string>())) != std::string::npos);
   }

@@ -267,6 +267,16 @@ std::string fan_section(const Results& results, const Groups& groups, const Shar
       figures);
 }
 
+// A number and its unit never part at a line end: "-15 %", "9.5 亿" keep a no-break space.
+std::string keep_units(std::string text, const ScenarioResult& r) {
+  for (const std::string& unit : {std::string("%"), esc(r.money_unit)}) {
+    const std::string from = " " + unit, to = "&#160;" + unit;
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
 // One table, a row per key and a column per scenario, so the same assumption of different
 // companies sits on one line. Keys keep the order in which the scenarios first name them.
 std::string assumptions_section(const Results& results) {
@@ -287,7 +297,8 @@ std::string assumptions_section(const Results& results) {
     for (const ScenarioResult& r : results) {
       const auto it = std::find_if(r.assumptions.begin(), r.assumptions.end(),
                                    [&](const Assumption& a) { return a.key == key; });
-      out += fmt::format("<td>{}</td>", it == r.assumptions.end() ? "–" : esc(it->value));
+      out += fmt::format("<td>{}</td>",
+                         it == r.assumptions.end() ? "–" : keep_units(esc(it->value), r));
     }
     out += "</tr>";
   }
