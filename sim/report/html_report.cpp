@@ -278,12 +278,18 @@ std::string keep_units(std::string text, const ScenarioResult& r) {
 }
 
 // One table, a row per key and a column per scenario, so the same assumption of different
-// companies sits on one line. Keys keep the order in which the scenarios first name them.
+// companies sits on one line.
 std::string assumptions_section(const Results& results) {
   std::vector<std::string> keys;
   for (const ScenarioResult& r : results)
     for (const Assumption& a : r.assumptions)
       if (std::find(keys.begin(), keys.end(), a.key) == keys.end()) keys.push_back(a.key);
+  // Parameters first, then funding rounds, then events, each group in order of appearance.
+  auto rank = [](const std::string& key) {
+    return key.rfind("event: ", 0) == 0 ? 2 : key.rfind("funding: ", 0) == 0 ? 1 : 0;
+  };
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
   std::string out =
       R"(<section id="assumptions"><h2>Key assumptions</h2><p class="how">As the model read )"
       R"(them from each scenario file (after any <code>--set</code>). Money in each file's unit, )"
