@@ -11,7 +11,7 @@
 
 #include "breakeven/analysis/results.hpp"
 #include "breakeven/report/svg_chart.hpp"
-#include "html_variants.hpp"
+#include "company_groups.hpp"
 
 namespace breakeven::html {
 

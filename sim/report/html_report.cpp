@@ -10,10 +10,10 @@
 
 #include "breakeven/report/svg_chart.hpp"
 #include "breakeven/report/terminal_report.hpp"
+#include "company_groups.hpp"
 #include "html_charts.hpp"
 #include "html_report_style.hpp"
 #include "html_text.hpp"
-#include "html_variants.hpp"
 
 namespace breakeven {
 namespace {
@@ -21,7 +21,6 @@ namespace {
 using Results = std::vector<ScenarioResult>;
 using html::breakeven_chart;
 using html::cash_out_chart;
-using html::CompanyGroup;
 using html::fan_chart;
 using html::FanKind;
 using html::funding_need_chart;
@@ -32,8 +31,6 @@ using html::pp;
 using html::runway_chart;
 using html::shared_axes;
 using html::SharedAxes;
-using html::Variant;
-using html::variants_of;
 using Groups = std::vector<CompanyGroup>;
 
 std::string esc(std::string_view text) {
@@ -363,7 +360,7 @@ std::string render_html_report(const Results& results, const RunProvenance& prov
       std::string(html::report_stylesheet()) + "</style>\n</head>\n<body>\n";
   std::int64_t paths = 0;
   for (const ScenarioResult& r : results) paths = std::max(paths, r.paths);
-  const Groups groups = html::company_groups(results);
+  const Groups groups = company_groups(results);
   out += fmt::format(
       "<header><h1>{}</h1><p class=\"meta\">{} scenario{} · {} paths each · breakeven {} · run "
       "{}</p></header>\n",

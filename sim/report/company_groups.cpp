@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "html_variants.hpp"
+#include "company_groups.hpp"
 
 #include <filesystem>
 #include <string_view>
 
-namespace breakeven::html {
+namespace breakeven {
 namespace {
 
 // "scenarios/metax_bear.toml" -> ("scenarios/metax", "bear"); no role for other names.
@@ -62,4 +62,4 @@ std::vector<Variant> variants_of(const CompanyGroup& group,
   return out;
 }
 
-}  // namespace breakeven::html
+}  // namespace breakeven

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Internal to the HTML report: bear / base / bull files of one company are one company on the
-// page, not three.
+// Internal to the reports: bear / base / bull files of one company are one company in the
+// headline tables and on the page, not three.
 
 #include <cstddef>
 #include <optional>
@@ -11,7 +11,7 @@
 
 #include "breakeven/analysis/results.hpp"
 
-namespace breakeven::html {
+namespace breakeven {
 
 /// One company of the page: its base case and, when the batch has them, its bear and bull cases.
 struct CompanyGroup {
@@ -35,4 +35,4 @@ struct Variant {
 std::vector<Variant> variants_of(const CompanyGroup& group,
                                  const std::vector<ScenarioResult>& results);
 
-}  // namespace breakeven::html
+}  // namespace breakeven
