@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <regex>
 #include <set>
@@ -353,4 +354,43 @@ TEST_CASE("report.html shows bear / base / bull files as one company", "[html][c
   }
   CHECK(html.find("<svg id=\"breakeven-3\"") != std::string::npos);  // Biren
   CHECK(html.find("<svg id=\"breakeven-0\"") == std::string::npos);  // no chart of its own
+}
+
+TEST_CASE("report.html shades what lies past a scenario's own horizon", "[html][cli]") {
+  TempDir dir;
+  std::string text =
+      slurp_file(std::filesystem::path(BREAKEVEN_SOURCE_DIR) / "scenarios" / "biren.toml");
+  const std::string from = "horizon = \"2032-12\"";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "horizon = \"2031-12\"");
+  const std::filesystem::path shorter = dir.path() / "biren_2031.toml";
+  std::ofstream(shorter, std::ios::binary) << text;
+  const std::filesystem::path out = dir.path() / "out";
+  REQUIRE(breakeven::testing::run_breakeven("run scenarios/metax.toml '" + shorter.string() +
+                                                "' --paths 300 --quiet --out '" + out.string() +
+                                                "'",
+                                            dir.path()) == 0);
+  const std::string html = slurp_file(out / "report.html");
+  auto svg_of = [&](const std::string& id) {
+    const auto at = html.find("<svg id=\"" + id + "\"");
+    REQUIRE(at != std::string::npos);
+    return html.substr(at, html.find("</svg>", at) - at);
+  };
+  // The 2031 scenario's 2032 is shaded, not drawn as 0 %; MetaX (to 2032) has nothing shaded.
+  for (const char* kind : {"breakeven", "cash-out", "runway", "fan-revenue", "fan-cash"}) {
+    INFO(kind);
+    CHECK(svg_of(std::string(kind) + "-1").find("class=\"outside\"") != std::string::npos);
+    CHECK(svg_of(std::string(kind) + "-0").find("class=\"outside\"") == std::string::npos);
+  }
+  // The runway chart has its "beyond the horizon" bar; the fans the share still alive.
+  CHECK(svg_of("runway-0").find("class=\"bar-runway beyond\"") != std::string::npos);
+  CHECK(svg_of("fan-cash-0").find("class=\"alive\"") != std::string::npos);
+  // Both in 亿 CNY: the funding-need histograms share one bin width, named on the axis.
+  auto bin_title = [&](const std::string& id) {
+    const std::string svg = svg_of(id);
+    const auto at = svg.find("% of paths per ");
+    return at == std::string::npos ? std::string() : svg.substr(at, svg.find('<', at) - at);
+  };
+  CHECK_FALSE(bin_title("funding-need-0").empty());
+  CHECK(bin_title("funding-need-0") == bin_title("funding-need-1"));
 }

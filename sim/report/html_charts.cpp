@@ -333,6 +333,10 @@ std::string runway_chart(const ScenarioResult& r, std::size_t index, const Share
   plot.set_x_range(x_scale.lo, beyond_hi);
   plot.left_axis(fmt::format("% of paths per {} months", axes.runway_bin), 100, "");
   plot.linear_axis(x_scale, "months of runway without new raises");
+  // Months past this scenario's own horizon (another scenario runs longer) were not simulated.
+  if (runway.horizon_months < axes.runway_months)
+    plot.region(plot.x(runway.horizon_months), plot.x(x_scale.hi), "outside",
+                "after the horizon of this scenario (" + r.horizon + ")");
   plot.bar(plot.x(beyond_lo), plot.x(beyond_hi), runway.beyond_horizon.p, "bar-runway beyond",
            fmt::format("beyond the horizon ({}): {}", r.horizon,
                        format_percent(runway.beyond_horizon.p)));
