@@ -130,3 +130,28 @@ TEST_CASE("batch table: the README's batch ends with it", "[batch][cli]") {
   const auto single = breakeven::testing::run_program("run scenarios/metax.toml --paths 500");
   CHECK_FALSE(contains(single.out, "Headline"));
 }
+
+TEST_CASE("batch table: bear / base / bull files are one row with a range", "[batch]") {
+  auto with_file = [](ScenarioResult r, const std::string& file) {
+    r.file = file;
+    return r;
+  };
+  const std::vector<ScenarioResult> results{
+      with_file(result("MetaX (bear)", "2026", 0.241, "2028", 0.09, 3),
+                "scenarios/metax_bear.toml"),
+      with_file(result("MetaX", "2026", 0.462, "2027", 0.048, 0), "scenarios/metax.toml"),
+      with_file(result("MetaX (bull)", "2026", 0.698, "2026", 0.01, 0),
+                "scenarios/metax_bull.toml"),
+      with_file(result("Biren", "2028", 0.078, "never", 0.197, 44.6), "scenarios/biren.toml"),
+  };
+  const auto lines = lines_of(breakeven::render_batch_table(results, {}));
+  REQUIRE(lines.size() >= 5);
+  CHECK(contains(lines[1], "bear–bull"));
+  CHECK(contains(lines[3], "MetaX"));
+  CHECK(contains(lines[3], "46.2 % ± 0.1"));
+  CHECK(contains(lines[3], "24.1–69.8 %"));
+  CHECK(contains(lines[4], "Biren"));
+  // Two companies, not four rows: the variants have no row of their own.
+  for (const auto& line : lines) CHECK_FALSE(contains(line, "MetaX (bear)"));
+  CHECK(display_width(lines[3]) == display_width(lines[2]));
+}

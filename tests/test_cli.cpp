@@ -277,3 +277,135 @@ TEST_CASE("cli: --json PATH is written only when every scenario succeeded", "[cl
   CHECK(unwritable.status == 1);
   CHECK(contains(unwritable.err, "no-such-dir"));
 }
+
+TEST_CASE("cli: usage messages name the mistake", "[cli]") {
+  const Sandbox box;
+  const auto file = quoted(box.write("tiny.toml", kTinyScenario));
+
+  const Outcome nothing = box.run("");
+  CHECK(nothing.status == 2);
+  CHECK(contains(nothing.err, "error: a subcommand is required: run, validate"));
+
+  const Outcome foo = box.run("foo");
+  CHECK(foo.status == 2);
+  CHECK(contains(foo.err, "error: unknown subcommand 'foo'"));
+
+  const Outcome bogus = box.run("--bogus");
+  CHECK(bogus.status == 2);
+  CHECK(contains(bogus.err, "error: unknown option '--bogus'"));
+
+  const Outcome run_bogus = box.run("run " + file + " --bogus");
+  CHECK(run_bogus.status == 2);
+  CHECK(contains(run_bogus.err, "error: unknown option '--bogus' for run"));
+
+  const Outcome no_file = box.run("run --paths 10");
+  CHECK(no_file.status == 2);
+  CHECK(contains(no_file.err, "at least one scenario FILE is required"));
+
+  const Outcome negative_seed = box.run("run " + file + " --seed -1");
+  CHECK(negative_seed.status == 2);
+  CHECK(contains(negative_seed.err, "error: --seed must be 0 or more, not -1\n"));
+  CHECK(negative_seed.err.size() < 120);  // not CLI11's 300-digit range
+
+  const Outcome bad_paths = box.run("run " + file + " --paths abc");
+  CHECK(bad_paths.status == 2);
+  CHECK(contains(bad_paths.err, "--paths must be a whole number, 1 or more"));
+  CHECK(contains(bad_paths.err, "'abc'"));
+  CHECK(box.run("run " + file + " --paths 1.5").status == 2);
+}
+
+TEST_CASE("cli: --paths reads 1e5, 100_000 and 100k", "[cli]") {
+  const Sandbox box;
+  const auto file = quoted(box.write("tiny.toml", kTinyScenario));
+  for (const char* paths : {"2e3", "2_000", "2k", "2000"}) {
+    INFO(paths);
+    const Outcome run = box.run("run " + file + " --paths " + paths + " --json -");
+    REQUIRE(run.status == 0);
+    CHECK(nlohmann::json::parse(run.out)["scenarios"][0]["paths"] == 2000);
+  }
+  const Outcome seed = box.run("run " + file + " --paths 100 --seed 1_000 --json -");
+  REQUIRE(seed.status == 0);
+  CHECK(nlohmann::json::parse(seed.out)["scenarios"][0]["seed"] == 1000);
+}
+
+TEST_CASE("cli: --set takes bare percents and words, and names the file it failed on", "[cli]") {
+  const Sandbox box;
+  const auto file = quoted(box.write("tiny.toml", kTinyScenario));
+  const Outcome bare = box.run("run " + file +
+                               " --paths 100 --set margin.gross=60% --set 'company.name=Foo Chips' "
+                               "--set state.cash=900万 --json -");
+  INFO(bare.err);
+  REQUIRE(bare.status == 0);
+  const auto scenario = nlohmann::json::parse(bare.out)["scenarios"][0];
+  CHECK(scenario["name"] == "Foo Chips");
+  bool saw_margin = false;
+  for (const auto& a : scenario["assumptions"])
+    if (a["key"] == "margin.gross") saw_margin = a["value"] == "0.6" || a["value"] == "60 %";
+  CHECK(saw_margin);
+
+  // The same --set suits the first file of the batch (it has a funding round) and not the second.
+  std::string unfunded = kTinyScenario;
+  unfunded.erase(unfunded.find("[[funding.rounds]]"),
+                 unfunded.find("[breakeven]") - unfunded.find("[[funding.rounds]]"));
+  const auto second = quoted(box.write("unfunded.toml", unfunded));
+  const Outcome batch =
+      box.run("run " + file + " " + second + " --paths 100 --set funding.rounds.0.amount=3");
+  CHECK(batch.status == 2);
+  CHECK(contains(batch.err, "unfunded.toml (--set): funding.rounds"));
+  CHECK_FALSE(contains(batch.err, "tiny.toml"));
+}
+
+TEST_CASE("cli: validate takes run's options and ignores them", "[cli]") {
+  const Sandbox box;
+  const auto good = box.write("good.toml", kTinyScenario);
+  const fs::path dir = box.path("never-written");
+  const Outcome ok =
+      box.run("validate " + quoted(good) +
+              " --paths 1e5 --seed 3 --threads 2 --json - --quiet --headline --out " + quoted(dir));
+  CHECK(ok.status == 0);
+  CHECK(ok.out == "ok: " + good.string() + "\n");
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("cli: --out says where the report is; --headline and --quiet", "[cli]") {
+  const Sandbox box;
+  const auto file = quoted(box.write("tiny.toml", kTinyScenario));
+  const fs::path dir = box.path("out");
+  const Outcome out = box.run("run " + file + " " + file + " --paths 200 --out " + quoted(dir));
+  REQUIRE(out.status == 0);
+  CHECK(out.err == fmt::format("wrote 11 files to {} — open {}\n", dir.string(),
+                               (dir / "report.html").string()));
+  CHECK(fs::exists(dir / "report.html"));
+
+  const Outcome headline = box.run("run " + file + " " + file + " --paths 200 --headline");
+  REQUIRE(headline.status == 0);
+  CHECK(headline.out.rfind("Headline · 2 scenarios", 0) == 0);
+  CHECK_FALSE(contains(headline.out, "Break-even:"));
+  CHECK_FALSE(contains(headline.out, "█"));
+
+  const Outcome quiet =
+      box.run("run " + file + " --paths 200 --quiet --headline --out " + quoted(dir));
+  REQUIRE(quiet.status == 0);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+}
+
+// A batch's files run together, path by path (one plan), so one line counts them all.
+TEST_CASE("cli: progress on a terminal counts the scenarios of a batch", "[cli]") {
+  const Sandbox box;
+  const fs::path file = box.write("tiny.toml", kTinyScenario);
+  const fs::path log = box.path("terminal.txt");
+  // `script` gives the program a terminal; each run is long enough (> 0.5 s) to show progress.
+  const std::string command = fmt::format(
+      "script -qec \"NO_COLOR=1 '{}' run '{}' '{}' --paths 500000 --threads 1 "
+      "--headline\" /dev/null > '{}' 2>&1",
+      BREAKEVEN_BINARY, file.string(), file.string(), log.string());
+  if (std::system("command -v script > /dev/null") != 0) {
+    WARN("no `script` (util-linux) to make a terminal; progress not checked");
+    return;
+  }
+  REQUIRE(std::system(command.c_str()) == 0);
+  const std::string text = Sandbox::slurp(log);
+  CHECK(contains(text, "2 scenarios"));
+  CHECK(contains(text, "ETA"));
+}

@@ -3,6 +3,7 @@
 // says; summary.json is the --json text; a failed run writes nothing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -167,17 +168,20 @@ TEST_CASE("CSV tables agree with the JSON report", "[csv][cli]") {
 
   const auto distribution = read_table(run.out("breakeven_distribution.csv"),
                                        {"scenario", "period", "p", "cumulative", "se"});
-  const auto cash_out =
-      read_table(run.out("cash_out_by_year.csv"), {"scenario", "year", "p", "se"});
+  const auto cash_out = read_table(
+      run.out("cash_out_by_year.csv"),
+      {"scenario", "year", "months", "p", "se", "p_before_breakeven", "p_after_breakeven"});
   const auto runway =
       read_table(run.out("runway.csv"), {"scenario", "months", "share", "beyond_horizon"});
-  const auto runway_q =
-      read_table(run.out("runway_quantiles.csv"), {"scenario", "quantile", "months"});
-  const auto need = read_table(run.out("funding_need.csv"), {"scenario", "lo", "hi", "p"});
-  const auto need_q =
-      read_table(run.out("funding_need_quantiles.csv"), {"scenario", "statistic", "value"});
-  const auto fans = read_table(run.out("fans.csv"), {"scenario", "metric", "year", "months",
-                                                     "alive", "p05", "p25", "p50", "p75", "p95"});
+  const auto runway_q = read_table(run.out("runway_quantiles.csv"),
+                                   {"scenario", "quantile", "months", "beyond_horizon"});
+  const auto need = read_table(run.out("funding_need.csv"),
+                               {"scenario", "money_unit", "currency", "lo", "hi", "p"});
+  const auto need_q = read_table(run.out("funding_need_quantiles.csv"),
+                                 {"scenario", "money_unit", "currency", "statistic", "value"});
+  const auto fans =
+      read_table(run.out("fans.csv"), {"scenario", "money_unit", "currency", "metric", "year",
+                                       "months", "alive", "p05", "p25", "p50", "p75", "p95"});
   const auto assumptions = read_table(run.out("assumptions.csv"), {"scenario", "key", "value"});
   const auto summary_rows = parse_csv(slurp_file(run.out("scenarios.csv")));
   REQUIRE(summary_rows.size() == 3);
@@ -203,21 +207,37 @@ TEST_CASE("CSV tables agree with the JSON report", "[csv][cli]") {
     for (const Row& row : c) {
       same(row.at("p"), jc.at("by_year").at(row.at("year")));
       same(row.at("se"), jc.at("by_year_se").at(row.at("year")));
+      same(row.at("p_before_breakeven"), jc.at("by_year_before_breakeven").at(row.at("year")));
+      CHECK(number(row.at("p_before_breakeven")) + number(row.at("p_after_breakeven")) ==
+            Approx(number(row.at("p"))).margin(1e-12));
+      CHECK(number(row.at("months")) == j.at("fan").at("revenue").at(row.at("year")).at("months"));
     }
 
     const auto w = rows_of(runway, name);
     const Json& jw = j.at("runway_months");
     REQUIRE(w.size() == jw.at("share_by_month").size());
+    const int horizon = jw.at("horizon_months").get<int>();
     for (std::size_t m = 0; m < w.size(); ++m) {
-      CHECK(number(w[m].at("months")) == static_cast<double>(m));
+      const bool beyond = static_cast<int>(m) == horizon;
+      // Beyond the horizon is a flag, not a made-up month count.
+      if (beyond)
+        CHECK(w[m].at("months").empty());
+      else
+        CHECK(number(w[m].at("months")) == static_cast<double>(m));
       same(w[m].at("share"), jw.at("share_by_month")[m]);
-      CHECK(w[m].at("beyond_horizon") ==
-            (static_cast<int>(m) == jw.at("horizon_months").get<int>() ? "true" : "false"));
+      CHECK(w[m].at("beyond_horizon") == (beyond ? "true" : "false"));
     }
     same(w.back().at("share"), jw.at("beyond_horizon"));
     const auto wq = rows_of(runway_q, name);
     REQUIRE(wq.size() == 3);
-    for (const Row& row : wq) same(row.at("months"), jw.at(row.at("quantile")));
+    for (const Row& row : wq) {
+      const int months = jw.at(row.at("quantile")).get<int>();
+      CHECK(row.at("beyond_horizon") == (months >= horizon ? "true" : "false"));
+      if (months < horizon)
+        same(row.at("months"), months);
+      else
+        CHECK(row.at("months").empty());
+    }
 
     const auto n = rows_of(need, name);
     const Json& jn = j.at("funding_need");
@@ -258,7 +278,13 @@ TEST_CASE("CSV tables agree with the JSON report", "[csv][cli]") {
     CHECK(headline.at("target") == j.at("breakeven").at("target"));
     same(headline.at("p_by_target"), j.at("breakeven").at("p_by_target"));
     same(headline.at("p_by_target_se"), j.at("breakeven").at("p_by_target_se"));
-    CHECK(headline.at("breakeven_p50") == j.at("breakeven").at("quantiles").at("p50"));
+    for (const char* q : {"p10", "p50", "p90"}) {
+      const std::string label = j.at("breakeven").at("quantiles").at(q);
+      const std::string column = std::string("breakeven_") + q;
+      CHECK(headline.at(column) == (label == "never" ? "" : label));
+      CHECK(headline.at(column + "_never") == (label == "never" ? "true" : "false"));
+    }
+    same(headline.at("cash_out_after_breakeven"), j.at("cash_out").at("after_breakeven"));
     same(headline.at("cash_out_first"), j.at("breakeven").at("cash_out_first"));
     same(headline.at("funding_need_p50"), jn.at("p50"));
     same(headline.at("paths"), j.at("paths"));
@@ -266,6 +292,77 @@ TEST_CASE("CSV tables agree with the JSON report", "[csv][cli]") {
   // The awkward name survived quoting: its raw form is in the file, quoted and doubled.
   CHECK(slurp_file(run.out("fans.csv")).find("\"摩尔线程 \"\"MT\"\", Inc & Co\"") !=
         std::string::npos);
+}
+
+// What a data-frame library infers: a column is numeric when every non-empty field is a number.
+// Every column meant as a number must read as one (no "never" among the years, no 90 standing
+// for "beyond the horizon"), every flag is true/false, and every table with money names its unit.
+TEST_CASE("CSV numeric columns hold only numbers", "[csv][cli]") {
+  SmallRun run;
+  const std::map<std::string, std::vector<std::string>> numeric{
+      {"scenarios.csv",
+       {"paths",
+        "seed",
+        "target",
+        "p_by_target",
+        "p_by_target_se",
+        "breakeven_p10",
+        "breakeven_p50",
+        "breakeven_p90",
+        "not_within_horizon",
+        "cash_out_first",
+        "cash_out",
+        "cash_out_after_breakeven",
+        "runway_p10",
+        "runway_p50",
+        "runway_p90",
+        "runway_horizon_months",
+        "p_runway_lt_12",
+        "p_runway_beyond_horizon",
+        "funding_need_mean",
+        "funding_need_p50",
+        "funding_need_p_none"}},
+      {"breakeven_distribution.csv", {"period", "p", "cumulative", "se"}},
+      {"cash_out_by_year.csv",
+       {"year", "months", "p", "se", "p_before_breakeven", "p_after_breakeven"}},
+      {"runway.csv", {"months", "share"}},
+      {"runway_quantiles.csv", {"months"}},
+      {"funding_need.csv", {"lo", "hi", "p"}},
+      {"funding_need_quantiles.csv", {"value"}},
+      {"fans.csv", {"year", "months", "alive", "p05", "p25", "p50", "p75", "p95"}},
+  };
+  const std::vector<std::string> money_tables{"scenarios.csv", "funding_need.csv",
+                                              "funding_need_quantiles.csv", "fans.csv"};
+  bool saw_empty_quantile = false;
+  for (const auto& [file, columns] : numeric) {
+    INFO(file);
+    const auto rows = parse_csv(slurp_file(run.out(file)));
+    REQUIRE(rows.size() > 1);
+    const auto& header = rows.front();
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const std::string& column = header[c];
+      INFO("column " << column);
+      const bool is_numeric = std::find(columns.begin(), columns.end(), column) != columns.end();
+      const bool is_flag = column == "beyond_horizon" || column.ends_with("_never") ||
+                           (column.ends_with("_beyond_horizon") && column.starts_with("runway_"));
+      for (std::size_t r = 1; r < rows.size(); ++r) {
+        const std::string& field = rows[r].at(c);
+        if (is_numeric && field.empty()) saw_empty_quantile = true;
+        if (is_numeric && !field.empty()) {
+          std::size_t used = 0;
+          CHECK_NOTHROW(std::stod(field, &used));
+          CHECK(used == field.size());
+        }
+        if (is_flag) CHECK((field == "true" || field == "false"));
+      }
+    }
+    if (std::find(money_tables.begin(), money_tables.end(), file) != money_tables.end()) {
+      CHECK(std::find(header.begin(), header.end(), "money_unit") != header.end());
+      CHECK(std::find(header.begin(), header.end(), "currency") != header.end());
+    }
+  }
+  // The run has quantiles beyond the horizon (Moore Threads' runway), so the empty case was seen.
+  CHECK(saw_empty_quantile);
 }
 
 TEST_CASE("a run that fails writes no report file", "[csv][cli]") {

@@ -94,6 +94,7 @@ void require_same(const Tally& a, const Tally& b) {
   REQUIRE(a.cash_out_first == b.cash_out_first);
   REQUIRE(a.not_within_horizon == b.not_within_horizon);
   REQUIRE(a.cashout_by_year == b.cashout_by_year);
+  REQUIRE(a.cashout_first_by_year == b.cashout_first_by_year);
   REQUIRE(a.runway_months == b.runway_months);
   REQUIRE(a.funding_need_sum.value() == b.funding_need_sum.value());
   REQUIRE(a.alive == b.alive);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <regex>
 #include <set>
@@ -222,10 +223,14 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
     CHECK(table.find(">" + (p50 == "never" ? "after " + s.at("horizon").get<std::string>() : p50) +
                      "<") != std::string::npos);
     for (const Json& a : s.at("assumptions")) {
-      CHECK(html.find("<td>" + breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
+      CHECK(html.find("<td class=\"param\">" +
+                      breakeven::xml_escape(a.at("key").get<std::string>()) + "</td>") !=
             std::string::npos);
-      CHECK(html.find(breakeven::xml_escape(a.at("value").get<std::string>())) !=
-            std::string::npos);
+      // Shown with a no-break space between each number and its unit.
+      const std::string value =
+          std::regex_replace(breakeven::xml_escape(a.at("value").get<std::string>()),
+                             std::regex(" (%|亿)"), "&#160;$1");
+      CHECK(html.find(value) != std::string::npos);
     }
     CHECK(html.find(breakeven::xml_escape(s.at("file").get<std::string>())) != std::string::npos);
   }
@@ -236,6 +241,65 @@ TEST_CASE("report.html shows headline, assumptions and provenance from the resul
   CHECK(tail.find("--paths 2000") != std::string::npos);
   CHECK(tail.find(">2025<") != std::string::npos);  // the scenarios' seed
   CHECK(std::regex_search(tail, std::regex("run 20[0-9]{2}-[01][0-9]-[0-3][0-9]T")));
+}
+
+TEST_CASE("report.html says how cash-out splits and names the runway one way", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  for (const Json& s : report.json.at("scenarios")) {
+    const double before = s.at("cash_out").at("before_breakeven");
+    const double after = s.at("cash_out").at("after_breakeven");
+    CHECK(html.find(fmt::format("{:.1f} % run out of cash before breaking even and {:.1f} % after",
+                                before * 100, after * 100)) != std::string::npos);
+  }
+  CHECK(count(html, "class=\"bar-cash-out after\"") > 0);
+  // One name for the runway, which says that scheduled rounds count.
+  CHECK(html.find("without new raises (scheduled rounds included)") != std::string::npos);
+  for (const char* old_name : {"no new money", "no contingent", "Standalone", "standalone"}) {
+    INFO(old_name);
+    CHECK(html.find(old_name) == std::string::npos);
+  }
+}
+
+TEST_CASE("report.html assumptions: one aligned table, units on every number", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const auto at = html.find("<table class=\"assumptions\">");
+  REQUIRE(at != std::string::npos);
+  const std::string table = html.substr(at, html.find("</table>", at) - at);
+  // One row per key, whichever scenarios have it; a cell per scenario in every row.
+  std::set<std::string> keys;
+  for (const Json& s : report.json.at("scenarios"))
+    for (const Json& a : s.at("assumptions")) keys.insert(a.at("key").get<std::string>());
+  CHECK(count(table, "<td class=\"param\">") == keys.size());
+  CHECK(count(table, "<td") == keys.size() * 3);
+  for (const Json& s : report.json.at("scenarios")) {
+    const std::string unit = s.at("money_unit");
+    for (const Json& a : s.at("assumptions")) {
+      const std::string key = a.at("key"), value = a.at("value");
+      INFO(key << " = " << value);
+      // The round's amount is shown once, in its funding row.
+      CHECK(key.rfind("funding.rounds.", 0) != 0);
+      if (key == "costs.rnd" || key == "state.cash") CHECK(value.find(unit) != std::string::npos);
+      if (key == "margin.gross" || key == "revenue.growth")
+        CHECK(value.find(" %") != std::string::npos);
+    }
+  }
+  // Wrapping only between words: nothing breaks a key in the middle.
+  CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
+  CHECK(html.find("table.assumptions td.param { color: var(--muted); white-space: nowrap; }") !=
+        std::string::npos);
+}
+
+TEST_CASE("report.html headline stacks on a phone", "[html][cli]") {
+  SmallReport report;
+  const std::string& html = report.html;
+  const auto headline = html.find("<table class=\"headline\">");
+  REQUIRE(headline != std::string::npos);
+  const std::string table = html.substr(headline, html.find("</table>", headline) - headline);
+  // Every number cell repeats its column name, which the narrow layout shows before it.
+  CHECK(count(table, "<td class=\"num\" data-label=") == 5 * 2);
+  CHECK(html.find("table.headline td[data-label]::before") != std::string::npos);
 }
 
 TEST_CASE("render_html_report escapes every text it is given", "[html]") {
@@ -263,4 +327,74 @@ TEST_CASE("render_html_report escapes every text it is given", "[html]") {
   CHECK(html.find("<warn>") == std::string::npos);
   // A year no path reached draws nothing rather than a NaN coordinate.
   CHECK_FALSE(std::regex_search(html, std::regex("[0-9 ,\"=>-]nan\\b", std::regex::icase)));
+}
+
+TEST_CASE("report.html shows bear / base / bull files as one company", "[html][cli]") {
+  TempDir dir;
+  const std::filesystem::path out = dir.path() / "out";
+  REQUIRE(breakeven::testing::run_breakeven(
+              "run scenarios/metax_bear.toml scenarios/metax.toml scenarios/metax_bull.toml "
+              "scenarios/biren.toml --paths 500 --quiet --out '" +
+                  out.string() + "'",
+              dir.path()) == 0);
+  const std::string html = slurp_file(out / "report.html");
+  const auto headline = html.find("<table class=\"headline\">");
+  REQUIRE(headline != std::string::npos);
+  const std::string table = html.substr(headline, html.find("</table>", headline) - headline);
+  // One row per company (MetaX, Biren) plus the header, MetaX with its bear-bull range.
+  CHECK(count(table, "<tr>") == 3);
+  CHECK(table.find(">MetaX<") != std::string::npos);
+  CHECK(table.find("MetaX (bear)") == std::string::npos);
+  CHECK(count(table, "<span class=\"range\">bear ") == 3);
+  // One figure per company and chart kind, the variants drawn over MetaX's (index 1) charts.
+  CHECK(count(html, "<svg ") == html_chart_kinds().size() * 2);
+  for (const std::string& kind : html_chart_kinds()) {
+    INFO(kind);
+    const auto at = html.find("<svg id=\"" + kind + "-1\"");
+    REQUIRE(at != std::string::npos);
+    const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+    CHECK(svg.find("class=\"variant bear\"") != std::string::npos);
+    CHECK(svg.find("class=\"variant bull\"") != std::string::npos);
+  }
+  CHECK(html.find("<svg id=\"breakeven-3\"") != std::string::npos);  // Biren
+  CHECK(html.find("<svg id=\"breakeven-0\"") == std::string::npos);  // no chart of its own
+}
+
+TEST_CASE("report.html shades what lies past a scenario's own horizon", "[html][cli]") {
+  TempDir dir;
+  std::string text =
+      slurp_file(std::filesystem::path(BREAKEVEN_SOURCE_DIR) / "scenarios" / "biren.toml");
+  const std::string from = "horizon = \"2032-12\"";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "horizon = \"2031-12\"");
+  const std::filesystem::path shorter = dir.path() / "biren_2031.toml";
+  std::ofstream(shorter, std::ios::binary) << text;
+  const std::filesystem::path out = dir.path() / "out";
+  REQUIRE(breakeven::testing::run_breakeven("run scenarios/metax.toml '" + shorter.string() +
+                                                "' --paths 300 --quiet --out '" + out.string() +
+                                                "'",
+                                            dir.path()) == 0);
+  const std::string html = slurp_file(out / "report.html");
+  auto svg_of = [&](const std::string& id) {
+    const auto at = html.find("<svg id=\"" + id + "\"");
+    REQUIRE(at != std::string::npos);
+    return html.substr(at, html.find("</svg>", at) - at);
+  };
+  // The 2031 scenario's 2032 is shaded, not drawn as 0 %; MetaX (to 2032) has nothing shaded.
+  for (const char* kind : {"breakeven", "cash-out", "runway", "fan-revenue", "fan-cash"}) {
+    INFO(kind);
+    CHECK(svg_of(std::string(kind) + "-1").find("class=\"outside\"") != std::string::npos);
+    CHECK(svg_of(std::string(kind) + "-0").find("class=\"outside\"") == std::string::npos);
+  }
+  // The runway chart has its "beyond the horizon" bar; the fans the share still alive.
+  CHECK(svg_of("runway-0").find("class=\"bar-runway beyond\"") != std::string::npos);
+  CHECK(svg_of("fan-cash-0").find("class=\"alive\"") != std::string::npos);
+  // Both in 亿 CNY: the funding-need histograms share one bin width, named on the axis.
+  auto bin_title = [&](const std::string& id) {
+    const std::string svg = svg_of(id);
+    const auto at = svg.find("% of paths per ");
+    return at == std::string::npos ? std::string() : svg.substr(at, svg.find('<', at) - at);
+  };
+  CHECK_FALSE(bin_title("funding-need-0").empty());
+  CHECK(bin_title("funding-need-0") == bin_title("funding-need-1"));
 }

@@ -32,8 +32,11 @@ ScenarioResult sample_result() {
   r.breakeven.p50 = "2026";
   r.breakeven.p90 = "never";
   r.cash_out.probability = {0.125, 0.001};
-  r.cash_out.by_year = {
-      {"2025", {0.0, 0.0}}, {"2026", {0.0625, 0.0008}}, {"2027", {0.0625, 0.0008}}};
+  r.cash_out.before_breakeven = {0.1, 0.0009};
+  r.cash_out.after_breakeven = {0.025, 0.0005};
+  r.cash_out.by_year = {{"2025", {0.0, 0.0}, {0.0, 0.0}},
+                        {"2026", {0.0625, 0.0008}, {0.0625, 0.0008}},
+                        {"2027", {0.0625, 0.0008}, {0.0375, 0.0006}}};
   r.runway.horizon_months = 30;
   r.runway.p10 = 14;
   r.runway.p50 = 30;
@@ -94,6 +97,10 @@ TEST_CASE("to_json has the SPEC section 4 shape", "[json]") {
   CHECK(co["probability_se"] == 0.001);
   CHECK(co["by_year"]["2026"] == 0.0625);
   CHECK(co["by_year_se"]["2026"] == 0.0008);
+  CHECK(co["before_breakeven"] == 0.1);
+  CHECK(co["before_breakeven_se"] == 0.0009);
+  CHECK(co["after_breakeven"] == 0.025);
+  CHECK(co["by_year_before_breakeven"]["2027"] == 0.0375);
 
   const auto& rw = s["runway_months"];
   CHECK(rw["p10"] == 14);

@@ -955,8 +955,17 @@ TEST_CASE("override (--set) values are checked like the file", "[scenario][overr
         "--set: funding.rounds.1.amount: index 1 is past the end of funding.rounds (1 element)");
   CHECK_THAT(doc.error({parse_override("funding.rounds.x.amount=3")}),
              Contains("funding.rounds is an array; expected an index"));
-  CHECK_THAT(doc.error({parse_override("company.name=Other")}),
-             Contains("--set: company.name: cannot read `Other` as a TOML value"));
+  // Bare words, percents and money suffixes need no TOML quotes on a command line ...
+  CHECK(doc.parse({parse_override("company.name=Other Chips")}).company.name == "Other Chips");
+  CHECK(doc.parse({parse_override("margin.gross=60%")}).margin.gross.value == Approx(0.6));
+  CHECK(doc.parse({parse_override("state.cash=7.5亿")}).state.cash == Approx(7.5e8));
+  // ... and are then checked as the strings they are; broken tables and arrays stay errors.
+  CHECK_THAT(doc.error({parse_override("margin.gross=high")}), Contains("--set: margin.gross:"));
+  CHECK_THAT(
+      doc.error({parse_override("revenue.growth={dist=\"pert\",min=0.1")}),
+      Contains("--set: revenue.growth: cannot read `{dist=\"pert\",min=0.1` as a TOML value"));
+  CHECK_THAT(doc.error({parse_override("company.name=\"Open")}),
+             Contains("--set: company.name: cannot read"));
   CHECK_THAT(doc.error({parse_override("revenue.growth.mean=0.5")}),
              Contains("--set: revenue.growth.mean: revenue.growth is a single value, not a table"));
   CHECK_THAT(doc.error({parse_override("revenue.growth={dist=\"normal\",mean=0.5,sd=0.1}")}),

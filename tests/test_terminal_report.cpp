@@ -36,7 +36,10 @@ ScenarioResult sample_result() {
   r.breakeven.p50 = "2027";
   r.breakeven.p90 = "never";
   r.cash_out.probability = {0.1, 0.001};
-  r.cash_out.by_year = {{"2026", {0.04, 0.0006}}, {"2027", {0.06, 0.0008}}};
+  r.cash_out.before_breakeven = {0.07, 0.0008};
+  r.cash_out.after_breakeven = {0.03, 0.0005};
+  r.cash_out.by_year = {{"2026", {0.04, 0.0006}, {0.04, 0.0006}},
+                        {"2027", {0.06, 0.0008}, {0.03, 0.0005}}};
   r.runway.horizon_months = 42;
   r.runway.p10 = 14;
   r.runway.p50 = 30;
@@ -113,6 +116,10 @@ TEST_CASE("render_terminal shows the headline and the histogram", "[terminal]") 
   CHECK(text.find("p10 2026 · p50 2027 · p90 never") != std::string::npos);
   CHECK(text.find("█") != std::string::npos);
   CHECK(text.find("1,234,567") != std::string::npos);
+  // The total cash-out splits into the headline's "cash-out first" and the rest.
+  CHECK(text.find("7.0 % before break-even (cash-out first) + 3.0 % after breaking even") !=
+        std::string::npos);
+  CHECK(text.find("Runway without new raises (scheduled rounds included)") != std::string::npos);
   CHECK(text.back() == '\n');
 }
 

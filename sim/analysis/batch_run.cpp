@@ -30,7 +30,13 @@ bool same_file(const std::string& a, const std::string& b) {
 
 ScenarioSpec load_entry(const ScenarioEntry& entry, const RunRequest& request) {
   check_readable(entry.file);
-  return load_scenario(entry.file, entry_overrides(request, entry));
+  try {
+    return load_scenario(entry.file, entry_overrides(request, entry));
+  } catch (const ScenarioError& e) {
+    // The same --set can suit one file of a batch and not another: say which one.
+    if (e.where().file != "--set") throw;
+    throw ScenarioError({fmt::format("{} (--set)", entry.file), 0}, e.key(), e.message());
+  }
 }
 
 /// Every FILE of `--set FILE:KEY=VALUE` must be a file of the run: a typo would otherwise be a
@@ -121,9 +127,20 @@ LoadedRun load_run(const RunRequest& request) {
   return run;
 }
 
+namespace {
+
+// "MetaX (bear)" and "MetaX" are one company: a trailing parenthesised label names a variant.
+std::string company_of(const std::string& name) {
+  const std::size_t open = name.rfind(" (");
+  if (open == std::string::npos || name.empty() || name.back() != ')') return name;
+  return name.substr(0, open);
+}
+
+}  // namespace
+
 bool is_joint(const LoadedRun& run) {
   std::set<std::string> names;
-  for (const Model& model : run.models) names.insert(model.spec.company.name);
+  for (const Model& model : run.models) names.insert(company_of(model.spec.company.name));
   return run.models.size() >= 2 && names.size() == run.models.size();
 }
 

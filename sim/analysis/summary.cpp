@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -62,13 +63,17 @@ BreakevenResult summarize_breakeven(const Model& model, const Tally& tally) {
 
 CashOutResult summarize_cash_out(const Model& model, const Tally& tally) {
   CashOutResult result;
-  std::uint64_t total = 0;
+  std::uint64_t total = 0, first = 0;
   for (std::size_t y = 0; y < model.fiscal_years.size(); ++y) {
     total += tally.cashout_by_year[y];
-    result.by_year.push_back(
-        {model.fiscal_years[y].label, estimate(tally.cashout_by_year[y], tally.paths)});
+    first += tally.cashout_first_by_year[y];
+    result.by_year.push_back({model.fiscal_years[y].label,
+                              estimate(tally.cashout_by_year[y], tally.paths),
+                              estimate(tally.cashout_first_by_year[y], tally.paths)});
   }
   result.probability = estimate(total, tally.paths);
+  result.before_breakeven = estimate(first, tally.paths);
+  result.after_breakeven = estimate(total - first, tally.paths);
   return result;
 }
 
@@ -96,6 +101,15 @@ RunwayResult summarize_runway(const Model& model, const Tally& tally) {
   return result;
 }
 
+// The smallest of 1, 2 or 5 times a power of ten that is at least `raw` (> 0): a bin width a
+// reader can add up, and one that reports can merge so that companies share a width.
+double round_width(double raw) {
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double factor : {1.0, 2.0, 5.0})
+    if (factor * magnitude >= raw * (1 - 1e-12)) return factor * magnitude;
+  return 10 * magnitude;
+}
+
 FundingNeedResult summarize_funding_need(const Tally& tally) {
   FundingNeedResult result;
   if (tally.paths == 0) return result;
@@ -104,19 +118,19 @@ FundingNeedResult summarize_funding_need(const Tally& tally) {
   result.p90 = tally.funding_need.quantile(0.90);
   result.p95 = tally.funding_need.quantile(0.95);
   result.none = estimate(tally.funding_need_zero, tally.paths);
-  // Chart bins: 20 equal bins of the positive needs up to their own 99th percentile (the zeros are
-  // reported as p_none, and would otherwise leave no chart when most paths need nothing); the last
-  // bin also holds the tail above it.
+  // Chart bins: at most 20 equal bins of a round width over the positive needs up to their own
+  // 99th percentile (the zeros are reported as p_none, and would otherwise leave no chart when
+  // most paths need nothing); the last bin also holds the tail above it.
   const double zero_share = result.none.p;
   const double top =
       zero_share < 1 ? tally.funding_need.quantile(zero_share + 0.99 * (1 - zero_share)) : 0.0;
   if (top > 0) {
-    constexpr int kBins = 20;
-    const double width = top / kBins;
+    const double width = round_width(top / 20);
+    const int bins = std::max(1, static_cast<int>(std::ceil(top / width - 1e-9)));
     double below = tally.funding_need.cumulative_share(0.0);
-    for (int b = 0; b < kBins; ++b) {
+    for (int b = 0; b < bins; ++b) {
       const double hi = width * (b + 1);
-      const double cumulative = b + 1 == kBins ? 1.0 : tally.funding_need.cumulative_share(hi);
+      const double cumulative = b + 1 == bins ? 1.0 : tally.funding_need.cumulative_share(hi);
       result.histogram.push_back({width * b, hi, cumulative - below});
       below = cumulative;
     }
@@ -137,28 +151,63 @@ std::vector<FanPoint> fan(const Model& model, const Tally& tally,
   return points;
 }
 
+// How a key's numbers read in the report: money carries the file's unit, rates and shares are
+// percents, anything else (a speed, a count) stays a plain number.
+enum class Unit { money, percent, plain };
+
+Unit unit_of(const std::string& key) {
+  for (const char* money :
+       {"state.", "costs.rnd", "costs.sga", "costs.share_based_comp", "costs.depreciation",
+        "other.subsidies", "cash.capex", "cash.minimum", "market.size"})
+    if (key.rfind(money, 0) == 0 && key.find("growth") == std::string::npos &&
+        key.find("variable") == std::string::npos)
+      return Unit::money;
+  if (key.size() > 7 && key.compare(key.size() - 7, 7, ".amount") == 0) return Unit::money;
+  if (key == "market.share_speed") return Unit::plain;
+  return Unit::percent;
+}
+
+std::function<std::string(double)> writer(Unit unit, const std::string& money_unit) {
+  switch (unit) {
+    case Unit::money:
+      return [money_unit](double v) {
+        return money_unit == "1" ? fmt::format("{:g}", v) : fmt::format("{:g} {}", v, money_unit);
+      };
+    case Unit::percent:
+      return [](double v) { return fmt::format("{:g} %", v * 100); };
+    case Unit::plain:
+      break;
+  }
+  return [](double v) { return fmt::format("{:g}", v); };
+}
+
 std::vector<Assumption> key_assumptions(const Model& model) {
   const ScenarioSpec& spec = model.spec;
+  const std::string& unit = spec.company.money_unit;
+  const auto money = writer(Unit::money, unit);
   std::vector<Assumption> list;
-  auto money = [&](double v) { return fmt::format("{:g} {}", v, spec.company.money_unit); };
   list.push_back({"state.cash", money(spec.state.cash)});
   if (spec.state.revenue) list.push_back({"state.revenue", money(*spec.state.revenue)});
   if (spec.state.ytd != 0) list.push_back({"state.ytd", money(spec.state.ytd)});
   for (const ParamSlot& slot : model.slots)
-    if (!slot.dist.is_constant() || slot.dist.value != 0)
-      list.push_back({slot.key, slot.dist.describe()});
+    // A round's amount is in its own "funding:" row below, with its date and probability.
+    if ((!slot.dist.is_constant() || slot.dist.value != 0) &&
+        slot.key.rfind("funding.rounds.", 0) != 0)
+      list.push_back({slot.key, slot.dist.describe(writer(unit_of(slot.key), unit))});
   if (spec.revenue.model == RevenueModel::growth && spec.revenue.volatility > 0)
-    list.push_back({"revenue.volatility", fmt::format("{:g}", spec.revenue.volatility)});
+    list.push_back({"revenue.volatility", writer(Unit::percent, unit)(spec.revenue.volatility)});
   for (const FundingRound& round : spec.rounds)
     list.push_back(
-        {"funding: " + round.name, fmt::format("{} in {}, p = {:g}", round.amount.describe(),
-                                               round.date.label(), round.probability)});
+        {"funding: " + round.name, fmt::format("{} in {}, p = {:g} %", round.amount.describe(money),
+                                               round.date.label(), round.probability * 100)});
+  const auto percent = writer(Unit::percent, unit);
   for (const EventSpec& event : spec.events)
-    list.push_back({"event: " + event.name,
-                    fmt::format("{} {} ({})", to_string(event.target), event.effect.describe(),
-                                event.date ? fmt::format("{}, p = {:g}", event.date->label(),
-                                                         event.probability)
-                                           : fmt::format("{:g} a year", *event.rate_per_year))});
+    list.push_back(
+        {"event: " + event.name,
+         fmt::format("{} {} ({})", to_string(event.target), event.effect.describe(percent),
+                     event.date ? fmt::format("{}, p = {:g} %", event.date->label(),
+                                              event.probability * 100)
+                                : fmt::format("{:g} a year", *event.rate_per_year))});
   return list;
 }
 
@@ -184,6 +233,7 @@ ScenarioResult summarize(const Model& model, const Tally& tally) {
                  fan(model, tally, tally.cash)};
   result.assumptions = key_assumptions(model);
   result.warnings = model.warnings;
+  result.funding_policy = spec.policy.has_value();
   return result;
 }
 

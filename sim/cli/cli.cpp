@@ -15,6 +15,7 @@
 #include "breakeven/scenario/errors.hpp"
 #include "cli_analysis.hpp"
 #include "cli_commands.hpp"
+#include "cli_numbers.hpp"
 #include "group_run.hpp"
 #include "process_group.hpp"
 
@@ -39,48 +40,112 @@ void add_precision_options(CLI::App& run, RunCommand& command, CLI::Option* path
       ->needs(precision);
 }
 
-void add_run(CLI::App& app, RunCommand& command) {
-  CLI::App* run = app.add_subcommand("run", "Simulate scenario files and report break-even odds");
-  run->add_option("files", command.files, "Scenario files (TOML)")->required()->type_name("FILE");
+// Counts arrive as text and are read by cli_numbers.hpp, so a typo gets a message in words
+// and "1e5", "100_000" and "100k" all work.
+struct CountTexts {
+  std::optional<std::string> paths, seed, threads, trace_path;
+};
+
+void add_run_options(CLI::App* app, RunCommand& command, CountTexts& counts) {
   auto* paths =
-      run->add_option("--paths", command.paths, "Number of paths (overrides simulation.paths)")
+      app->add_option("--paths", counts.paths, "Number of paths (overrides simulation.paths)")
           ->type_name("N");
-  run->add_option("--seed", command.seed, "Random seed (overrides simulation.seed)")
-      ->type_name("S")
-      // CLI11 would wrap "-1" into 2^64 - 1 silently; a negative seed is a typo, not a seed.
-      ->check(CLI::NonNegativeNumber);
-  run->add_option("--threads", command.threads, "Worker threads; 0 = all cores (default)")
+  app->add_option("--seed", counts.seed, "Random seed (overrides simulation.seed)")->type_name("S");
+  app->add_option("--threads", counts.threads, "Worker threads; 0 = all cores (default)")
       ->type_name("T");
-  // One KEY=VALUE per --set: a vector option would otherwise swallow the file names after it.
-  run->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   auto* json =
-      run->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)")
+      app->add_option("--json", command.json, "Write the JSON report to PATH ('-': stdout)")
           ->type_name("PATH");
   auto* out =
-      run->add_option("--out", command.out, "Write summary.json, CSV tables and report.html to DIR")
+      app->add_option("--out", command.out, "Write summary.json, CSV tables and report.html to DIR")
           ->type_name("DIR");
-  run->add_flag("--quiet,-q", command.quiet, "No terminal summary");
-  run->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
-  auto* save_state = run->add_option("--save-state", command.save_state,
+  app->add_flag("--quiet,-q", command.quiet, "No terminal summary, progress or file list");
+  app->add_flag("--headline", command.headline, "Print only the headline table");
+  auto* save_state = app->add_option("--save-state", command.save_state,
                                      "Write the exact tallies to FILE, for `breakeven merge`")
                          ->type_name("FILE");
-  run->add_option("--shard", command.shard,
+  app->add_option("--shard", command.shard,
                   "Simulate only shard I of K (1 <= I <= K) of the paths; needs --save-state")
       ->type_name("I/K")
       ->needs(save_state)
       ->excludes(json)
       ->excludes(out);
-  run->add_option("--trace-path", command.trace_path,
+  app->add_option("--trace-path", counts.trace_path,
                   "Replay path N month by month (0-based) instead of running")
       ->type_name("N")
       ->excludes(json)
       ->excludes(out)
       ->excludes(save_state);
-  add_precision_options(*run, command, paths);
+  add_precision_options(*app, command, paths);
+}
+
+// One KEY=VALUE per --set: a vector option would otherwise swallow the file names after it.
+void add_set_and_strict(CLI::App* app, std::vector<std::string>& sets, bool& strict) {
+  app->add_option("--set", sets, "Override a key: KEY=VALUE (TOML, or a bare 60% or word)")
+      ->type_name("KEY=VALUE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_flag("--strict", strict, "Refuse a correlation matrix that needs repair");
+}
+
+CLI::App* add_run(CLI::App& app, RunCommand& command, CountTexts& counts) {
+  CLI::App* run = app.add_subcommand("run", "Simulate scenario files and report break-even odds");
+  run->add_option("files", command.files, "Scenario files (TOML), or one batch file")
+      ->type_name("FILE");
+  add_run_options(run, command, counts);
+  add_set_and_strict(run, command.sets, command.strict);
+  run->allow_extras();
+  return run;
+}
+
+// validate takes run's options too (and ignores them), so swapping the one word turns a run
+// into a check of the same files.
+CLI::App* add_validate(CLI::App& app, ValidateCommand& command, RunCommand& ignored,
+                       CountTexts& ignored_counts) {
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files without running them (run's options are ignored)");
+  validate->add_option("files", command.files, "Scenario files (TOML)")->type_name("FILE");
+  add_run_options(validate, ignored, ignored_counts);
+  add_set_and_strict(validate, command.sets, command.strict);
+  validate->allow_extras();
+  return validate;
+}
+
+// What CLI11 would call "A subcommand is required" for every mistake, said precisely.
+void check_subcommand(const CLI::App& app, int argc, char** argv) {
+  std::string names;
+  bool known = false;
+  const std::string first = argc < 2 ? std::string() : std::string(argv[1]);
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+    known = known || sub->get_name() == first;
+  }
+  if (argc < 2) throw UsageError("a subcommand is required: " + names);
+  if (first == "--help" || first == "-h" || first == "--version") return;
+  if (!first.empty() && first.front() == '-')
+    throw UsageError(
+        fmt::format("unknown option '{}'; a subcommand comes first: {}", first, names));
+  if (!known)
+    throw UsageError(fmt::format("unknown subcommand '{}'; expected one of: {}", first, names));
+}
+
+// After parsing: what the subcommand did not recognise, and the files it needs.
+void check_arguments(CLI::App* sub, const std::vector<std::string>& files) {
+  for (const std::string& extra : sub->remaining()) {
+    if (!extra.empty() && extra.front() == '-')
+      throw UsageError(fmt::format("unknown option '{}' for {}", extra, sub->get_name()));
+    throw UsageError(fmt::format("unexpected argument '{}' for {}", extra, sub->get_name()));
+  }
+  if (files.empty()) throw UsageError(sub->get_name() + ": at least one scenario FILE is required");
+}
+
+void read_counts(const CountTexts& counts, RunCommand& command) {
+  if (counts.paths) command.paths = read_count("--paths", *counts.paths, 1);
+  if (counts.seed) command.seed = read_seed(*counts.seed);
+  if (counts.threads)
+    command.threads = static_cast<int>(read_count("--threads", *counts.threads, 0));
+  if (counts.trace_path) command.trace_path = read_count("--trace-path", *counts.trace_path, 0);
 }
 
 void add_merge(CLI::App& app, MergeCommand& command) {
@@ -94,19 +159,6 @@ void add_merge(CLI::App& app, MergeCommand& command) {
   merge->add_option("--out", command.out, "Write summary.json, CSV tables and report.html to DIR")
       ->type_name("DIR");
   merge->add_flag("--quiet,-q", command.quiet, "No terminal summary");
-}
-
-void add_validate(CLI::App& app, ValidateCommand& command) {
-  CLI::App* validate = app.add_subcommand("validate", "Check scenario files without running them");
-  validate->add_option("files", command.files, "Scenario files (TOML)")
-      ->required()
-      ->type_name("FILE");
-  validate->add_option("--set", command.sets, "Override a key: KEY=TOML_VALUE (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  validate->add_flag("--strict", command.strict, "Refuse a correlation matrix that needs repair");
 }
 
 void add_backtest(CLI::App& app, BacktestCommand& command) {
@@ -191,20 +243,22 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
   CLI::App app{"breakeven: Monte Carlo odds of a loss-making company breaking even", "breakeven"};
   app.set_version_flag("--version", std::string("breakeven ") + BREAKEVEN_VERSION);
   app.require_subcommand(1);
-  RunCommand run;
+  RunCommand run, ignored;
   ValidateCommand validate;
   BacktestCommand backtest;
   SolveCommand solve;
   MergeCommand merge;
   SweepCommand sweep;
   SensitivityCommand sensitivity;
-  add_run(app, run);
-  add_validate(app, validate);
+  CountTexts counts, ignored_counts;
+  CLI::App* run_app = add_run(app, run, counts);
+  CLI::App* validate_app = add_validate(app, validate, ignored, ignored_counts);
   add_backtest(app, backtest);
   add_solve(app, solve);
   add_merge(app, merge);
   add_sweep(app, sweep);
   add_sensitivity(app, sensitivity);
+  check_subcommand(app, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -213,7 +267,11 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
     if (e.get_exit_code() == 0) return group.is_root() ? app.exit(e) : 0;
     throw UsageError(e.what());
   }
-  if (app.got_subcommand("run")) return run_command(run, group);
+  if (app.got_subcommand(run_app)) {
+    check_arguments(run_app, run.files);
+    read_counts(counts, run);
+    return run_command(run, group);
+  }
   // Nothing else is split between processes: under mpirun, rank 0 does it alone.
   if (!group.is_root()) return 0;
   if (app.got_subcommand("merge")) return merge_command(merge);
@@ -221,6 +279,7 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
   if (app.got_subcommand("solve")) return solve_command(solve);
   if (app.got_subcommand("sweep")) return sweep_command(sweep);
   if (app.got_subcommand("sensitivity")) return sensitivity_command(sensitivity);
+  check_arguments(validate_app, validate.files);
   return validate_command(validate);
 }
 

@@ -29,6 +29,7 @@ struct RunCommand {
   std::optional<std::string> shard;       ///< "I/K": simulate only shard I of K
   std::optional<std::string> save_state;  ///< write the exact tallies here (--save-state)
   bool quiet = false;
+  bool headline = false;  ///< print only the batch table, not each scenario's summary
   bool strict = false;
 };
 
@@ -97,6 +98,7 @@ struct ReportTargets {
   bool quiet = false;
   std::string command_line;  ///< the command as a user could type it again, for the provenance
   bool plain = false;        ///< no colour, whatever stdout looks like (ranks of an MPI job)
+  bool headline = false;     ///< only the batch table, not each scenario's summary
   const PrecisionOutcome* precision = nullptr;  ///< how a run to precision stopped, if it was one
 };
 

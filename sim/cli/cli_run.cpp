@@ -75,6 +75,7 @@ std::string command_line(const RunCommand& command) {
   if (command.max_paths) line += fmt::format(" --max-paths {}", *command.max_paths);
   for (const auto& set : command.sets) line += " --set " + shell_quote(set);
   if (command.strict) line += " --strict";
+  if (command.headline) line += " --headline";
   if (command.json) line += " --json " + shell_quote(*command.json);
   if (command.out) line += " --out " + shell_quote(*command.out);
   return line;
@@ -105,6 +106,12 @@ std::optional<RunTallies> simulate_run(const RunCommand& command, const RunPlan&
   options.threads = command.threads;
   options.progress = [&progress](std::int64_t done) { progress.update(done); };
   return group.simulate(plan, options);
+}
+
+// One line on stderr once --out is written: what, where, and the one file to open.
+std::string output_dir_note(const std::string& dir, std::size_t files) {
+  return fmt::format("wrote {} files to {} — open {}\n", files, dir,
+                     (std::filesystem::path(dir) / "report.html").string());
 }
 
 // A run to precision decides its path count between rounds, so it is not split: under mpirun,
@@ -147,6 +154,7 @@ int run_command(const RunCommand& command, GroupRun& group) {
                                : fmt::format("{} scenarios", loaded.models.size());
   ReportTargets targets{command.json, command.out, command.quiet, command_line(command),
                         group.is_split()};
+  targets.headline = command.headline;
   if (command.precision) return run_to_precision_command(command, loaded, group, targets);
   const std::optional<RunTallies> tallies =
       simulate_run(command, shard_plan(shard, loaded), name, group);
@@ -163,7 +171,9 @@ int report_results(const RunResults& run, const ReportTargets& targets) {
   const bool json_to_stdout = targets.json && *targets.json == "-";
   const bool terminal = !targets.quiet && !json_to_stdout;
   const TerminalStyle style{!targets.plain && stdout_wants_color()};
-  if (terminal) {
+  if (terminal && targets.headline) {
+    std::cout << render_batch_table(results, style);
+  } else if (terminal) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::cout << '\n';
       std::cout << render_terminal(results[i], style);
@@ -195,7 +205,10 @@ int report_results(const RunResults& run, const ReportTargets& targets) {
     else
       write_file_atomically(*targets.json, text);
   }
-  if (targets.out) write_output_dir(*targets.out, out_files);
+  if (targets.out) {
+    write_output_dir(*targets.out, out_files);
+    if (!targets.quiet) std::cerr << output_dir_note(*targets.out, out_files.size());
+  }
   return 0;
 }
 

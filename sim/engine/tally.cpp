@@ -18,6 +18,7 @@ void add_histograms(std::vector<LogHistogram>& into, const std::vector<LogHistog
 Tally::Tally(const Model& model)
     : breakeven_by_period(model.periods.size()),
       cashout_by_year(model.fiscal_years.size()),
+      cashout_first_by_year(model.fiscal_years.size()),
       runway_months(at(model.months) + 1),
       revenue(model.fiscal_years.size()),
       net_income(model.fiscal_years.size()),
@@ -32,8 +33,11 @@ void Tally::add(const Model& model, const PathOutcome& outcome) {
     ++cash_out_first;
   else
     ++not_within_horizon;
-  if (outcome.cashout_month >= 0)
-    ++cashout_by_year[at(model.fiscal_year_of_month[at(outcome.cashout_month)])];
+  if (outcome.cashout_month >= 0) {
+    const std::size_t year = at(model.fiscal_year_of_month[at(outcome.cashout_month)]);
+    ++cashout_by_year[year];
+    if (outcome.breakeven_period < 0) ++cashout_first_by_year[year];
+  }
   ++runway_months[at(outcome.runway_months)];
   funding_need.add(outcome.funding_need);
   funding_need_sum.add(outcome.funding_need);
@@ -54,6 +58,7 @@ void Tally::merge(const Tally& other) {
   cash_out_first += other.cash_out_first;
   not_within_horizon += other.not_within_horizon;
   add_counts(cashout_by_year, other.cashout_by_year);
+  add_counts(cashout_first_by_year, other.cashout_first_by_year);
   add_counts(runway_months, other.runway_months);
   funding_need.merge(other.funding_need);
   funding_need_sum.merge(other.funding_need_sum);

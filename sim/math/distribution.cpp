@@ -571,41 +571,45 @@ double Distribution::expected_value() const {
 }
 
 std::string Distribution::describe() const {
+  return describe([](double x) { return number(x); });
+}
+
+std::string Distribution::describe(const std::function<std::string(double)>& in_unit) const {
   std::string s;
   switch (kind) {
     case DistKind::constant:
-      return number(value);
+      return in_unit(value);
     case DistKind::normal:
-      s = "normal(mean " + number(mean) + ", sd " + number(sd) + ")";
+      s = "normal(mean " + in_unit(mean) + ", sd " + in_unit(sd) + ")";
       break;
     case DistKind::lognormal:
-      s = "lognormal(median " + number(std::exp(mu)) + ", sigma " + number(sigma) + ")";
+      s = "lognormal(median " + in_unit(std::exp(mu)) + ", sigma " + number(sigma) + ")";
       break;
     case DistKind::uniform:
-      s = "uniform(" + number(min) + ", " + number(max) + ")";
+      s = "uniform(" + in_unit(min) + ", " + in_unit(max) + ")";
       break;
     case DistKind::triangular:
-      s = "triangular(" + number(min) + ", " + number(mode) + ", " + number(max) + ")";
+      s = "triangular(" + in_unit(min) + ", " + in_unit(mode) + ", " + in_unit(max) + ")";
       break;
     case DistKind::pert:
-      s = "pert(" + number(min) + ", " + number(mode) + ", " + number(max) + ")";
+      s = "pert(" + in_unit(min) + ", " + in_unit(mode) + ", " + in_unit(max) + ")";
       break;
     case DistKind::beta:
       s = "beta(" + number(alpha) + ", " + number(beta) + ")";
-      if (min != 0 || max != 1) s += " on [" + number(min) + ", " + number(max) + "]";
+      if (min != 0 || max != 1) s += " on [" + in_unit(min) + ", " + in_unit(max) + "]";
       break;
     case DistKind::discrete:
       s = "discrete(";
       for (std::size_t i = 0; i < values.size(); ++i) {
         if (i > 0) s += ", ";
-        s += number(values[i]) + ": " + number(weights[i]);
+        s += in_unit(values[i]) + ": " + number(weights[i]);
       }
       s += ")";
       break;
   }
   if (truncate_lo || truncate_hi) {
-    s += " truncated to [" + (truncate_lo ? number(*truncate_lo) : std::string("-inf")) + ", " +
-         (truncate_hi ? number(*truncate_hi) : std::string("inf")) + "]";
+    s += " truncated to [" + (truncate_lo ? in_unit(*truncate_lo) : std::string("-inf")) + ", " +
+         (truncate_hi ? in_unit(*truncate_hi) : std::string("inf")) + "]";
   }
   return s;
 }

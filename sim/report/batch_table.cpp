@@ -6,10 +6,13 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "company_groups.hpp"
 
 namespace breakeven {
 namespace {
@@ -96,12 +99,19 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
        true,
        {}},
   };
+  // Bear / base / bull files of one company are one row: the base case's numbers and, in a column
+  // of its own, the headline probability of the bear and bull cases.
+  const std::vector<CompanyGroup> groups = company_groups(results);
+  const bool any_variants =
+      std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.has_variants(); });
+  if (any_variants) columns.insert(columns.begin() + 3, {{"bear–bull", "P(by target)"}, true, {}});
   if (!same_run) {
     columns.push_back({{"", "paths"}, true, {}});
     columns.push_back({{"", "seed"}, true, {}});
   }
 
-  for (const auto& r : results) {
+  for (const CompanyGroup& group : groups) {
+    const ScenarioResult& r = results[group.base];
     const BreakevenResult& be = r.breakeven;
     const bool targeted = be.target && be.by_target;
     const Estimate headline = headline_estimate(r);
@@ -116,6 +126,16 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
         format_percent(be.cash_out_first.p),
         need,
     };
+    if (any_variants) {
+      auto p_of = [&](const std::optional<std::size_t>& index) {
+        if (!index) return std::string("–");
+        const Estimate e = headline_estimate(results[*index]);
+        return fmt::format("{:.1f}", e.p * 100);
+      };
+      row.insert(row.begin() + 3, group.has_variants()
+                                      ? fmt::format("{}–{} %", p_of(group.bear), p_of(group.bull))
+                                      : std::string());
+    }
     if (!same_run) {
       row.push_back(group_thousands(r.paths));
       row.push_back(std::to_string(r.seed));
@@ -149,7 +169,7 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
   out += '\n';
   for (std::size_t h = 0; h < 2; ++h)
     out += line_of([&](std::size_t c) { return columns[c].header[h]; });
-  for (std::size_t row = 0; row < results.size(); ++row)
+  for (std::size_t row = 0; row < groups.size(); ++row)
     out += line_of([&](std::size_t c) { return columns[c].cells[row]; });
 
   // The legend is what makes the numbers arguable: what each one is, and where the target
@@ -160,6 +180,8 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
       "still to raise, beyond the scheduled rounds, to reach break-even (p50 over all paths).",
   };
   if (any_untargeted) legend.push_back("* no target: P(break-even within the horizon).");
+  if (any_variants)
+    legend.push_back("bear–bull: the same probability in the company's x_bear and x_bull files.");
   for (const auto& line : legend)
     out.append("  ").append(paint(style.color, kDim, line)).append("\n");
   return out;

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -41,10 +42,38 @@ const char* yes_no(bool value) {
   return value ? "true" : "false";
 }
 
+// A quantile that lies beyond what was simulated keeps its column numeric: the value is left
+// empty and a true/false column of its own says why.
+void period_quantile(CsvTable& table, const std::string& label) {
+  const bool never = label == "never";
+  table.field(never ? std::string() : label).field(yes_no(never));
+}
+
+void runway_quantile(CsvTable& table, int months, int horizon) {
+  const bool beyond = months >= horizon;
+  if (beyond)
+    table.field("");
+  else
+    table.integer(months);
+  table.field(yes_no(beyond));
+}
+
+// Simulated months in the fiscal year `year` (the first and last may be partial).
+int months_of_year(const ScenarioResult& result, const std::string& year) {
+  for (const FanPoint& point : result.fans.revenue)
+    if (point.year == year) return point.months;
+  return 12;
+}
+
+CsvTable& money_columns(CsvTable& table, const ScenarioResult& result) {
+  return table.field(result.money_unit).field(result.currency);
+}
+
 void fan_rows(CsvTable& table, const ScenarioResult& result, std::string_view metric,
               const std::vector<FanPoint>& points) {
   for (const FanPoint& point : points) {
-    table.row_begin().field(result.name).field(metric).field(point.year).integer(point.months);
+    table.row_begin().field(result.name);
+    money_columns(table, result).field(metric).field(point.year).integer(point.months);
     table.number(point.alive).number(point.p05).number(point.p25).number(point.p50);
     table.number(point.p75).number(point.p95);
   }
@@ -82,17 +111,25 @@ std::string scenarios_csv(const std::vector<ScenarioResult>& results) {
                  "p_by_target",
                  "p_by_target_se",
                  "breakeven_p10",
+                 "breakeven_p10_never",
                  "breakeven_p50",
+                 "breakeven_p50_never",
                  "breakeven_p90",
+                 "breakeven_p90_never",
                  "not_within_horizon",
                  "not_within_horizon_se",
                  "cash_out_first",
                  "cash_out_first_se",
                  "cash_out",
                  "cash_out_se",
+                 "cash_out_after_breakeven",
+                 "cash_out_after_breakeven_se",
                  "runway_p10",
+                 "runway_p10_beyond_horizon",
                  "runway_p50",
+                 "runway_p50_beyond_horizon",
                  "runway_p90",
+                 "runway_p90_beyond_horizon",
                  "runway_horizon_months",
                  "p_runway_lt_12",
                  "p_runway_lt_24",
@@ -113,11 +150,13 @@ std::string scenarios_csv(const std::vector<ScenarioResult>& results) {
       table.number(b.by_target->p).number(b.by_target->se);
     else
       table.field("").field("");
-    table.field(b.p10).field(b.p50).field(b.p90);
+    for (const std::string* label : {&b.p10, &b.p50, &b.p90}) period_quantile(table, *label);
     table.number(b.not_within_horizon.p).number(b.not_within_horizon.se);
     table.number(b.cash_out_first.p).number(b.cash_out_first.se);
     table.number(r.cash_out.probability.p).number(r.cash_out.probability.se);
-    table.integer(r.runway.p10).integer(r.runway.p50).integer(r.runway.p90);
+    table.number(r.cash_out.after_breakeven.p).number(r.cash_out.after_breakeven.se);
+    for (int months : {r.runway.p10, r.runway.p50, r.runway.p90})
+      runway_quantile(table, months, r.runway.horizon_months);
     table.integer(r.runway.horizon_months);
     table.number(r.runway.lt12.p).number(r.runway.lt24.p).number(r.runway.lt36.p);
     table.number(r.runway.beyond_horizon.p);
@@ -141,14 +180,18 @@ std::string breakeven_distribution_csv(const std::vector<ScenarioResult>& result
 }
 
 std::string cash_out_by_year_csv(const std::vector<ScenarioResult>& results) {
-  CsvTable table{"scenario", "year", "p", "se"};
+  CsvTable table{"scenario",         "year", "months", "p", "se", "p_before_breakeven",
+                 "p_after_breakeven"};
   for (const ScenarioResult& r : results)
     for (const YearProbability& row : r.cash_out.by_year)
       table.row_begin()
           .field(r.name)
           .field(row.year)
+          .integer(months_of_year(r, row.year))
           .number(row.estimate.p)
-          .number(row.estimate.se);
+          .number(row.estimate.se)
+          .number(row.before_breakeven.p)
+          .number(row.estimate.p - row.before_breakeven.p);
   return table.str();
 }
 
@@ -157,32 +200,41 @@ std::string runway_csv(const std::vector<ScenarioResult>& results) {
   for (const ScenarioResult& r : results)
     for (std::size_t m = 0; m < r.runway.share_by_month.size(); ++m) {
       const auto months = static_cast<long long>(m);
-      table.row_begin().field(r.name).integer(months).number(r.runway.share_by_month[m]);
-      table.field(yes_no(months >= r.runway.horizon_months));
+      const bool beyond = months >= r.runway.horizon_months;
+      table.row_begin().field(r.name);
+      if (beyond)
+        table.field("");
+      else
+        table.integer(months);
+      table.number(r.runway.share_by_month[m]).field(yes_no(beyond));
     }
   return table.str();
 }
 
 std::string runway_quantiles_csv(const std::vector<ScenarioResult>& results) {
-  CsvTable table{"scenario", "quantile", "months"};
-  for (const ScenarioResult& r : results) {
-    table.row_begin().field(r.name).field("p10").integer(r.runway.p10);
-    table.row_begin().field(r.name).field("p50").integer(r.runway.p50);
-    table.row_begin().field(r.name).field("p90").integer(r.runway.p90);
-  }
+  CsvTable table{"scenario", "quantile", "months", "beyond_horizon"};
+  for (const ScenarioResult& r : results)
+    for (auto [name, months] : {std::pair<const char*, int>{"p10", r.runway.p10},
+                                {"p50", r.runway.p50},
+                                {"p90", r.runway.p90}}) {
+      table.row_begin().field(r.name).field(name);
+      runway_quantile(table, months, r.runway.horizon_months);
+    }
   return table.str();
 }
 
 std::string funding_need_csv(const std::vector<ScenarioResult>& results) {
-  CsvTable table{"scenario", "lo", "hi", "p"};
+  CsvTable table{"scenario", "money_unit", "currency", "lo", "hi", "p"};
   for (const ScenarioResult& r : results)
-    for (const HistogramBin& bin : r.funding_need.histogram)
-      table.row_begin().field(r.name).number(bin.lo).number(bin.hi).number(bin.p);
+    for (const HistogramBin& bin : r.funding_need.histogram) {
+      table.row_begin().field(r.name);
+      money_columns(table, r).number(bin.lo).number(bin.hi).number(bin.p);
+    }
   return table.str();
 }
 
 std::string funding_need_quantiles_csv(const std::vector<ScenarioResult>& results) {
-  CsvTable table{"scenario", "statistic", "value"};
+  CsvTable table{"scenario", "money_unit", "currency", "statistic", "value"};
   for (const ScenarioResult& r : results) {
     const FundingNeedResult& f = r.funding_need;
     for (auto [name, value] : {std::pair<const char*, double>{"mean", f.mean},
@@ -190,14 +242,14 @@ std::string funding_need_quantiles_csv(const std::vector<ScenarioResult>& result
                                {"p90", f.p90},
                                {"p95", f.p95},
                                {"p_none", f.none.p}})
-      table.row_begin().field(r.name).field(name).number(value);
+      money_columns(table.row_begin().field(r.name), r).field(name).number(value);
   }
   return table.str();
 }
 
 std::string fans_csv(const std::vector<ScenarioResult>& results) {
-  CsvTable table{"scenario", "metric", "year", "months", "alive",
-                 "p05",      "p25",    "p50",  "p75",    "p95"};
+  CsvTable table{"scenario", "money_unit", "currency", "metric", "year", "months",
+                 "alive",    "p05",        "p25",      "p50",    "p75",  "p95"};
   for (const ScenarioResult& r : results) {
     fan_rows(table, r, "revenue", r.fans.revenue);
     fan_rows(table, r, "net_income", r.fans.net_income);

@@ -9,8 +9,8 @@ namespace {
 // names CJK fonts so company names like 摩尔线程 and units like 亿 never fall back to boxes.
 constexpr const char* kStyle = R"(
 :root { --ink: #1f2328; --muted: #59636e; --rule: #d5dbe1; --paper: #ffffff; --tint: #f4f6f8;
-  --be: #4c78a8; --be-target: #1d4f80; --cum: #e8772e; --target: #c62828; --cash-out: #d64541;
-  --runway: #3f9a55; --need: #8e5ea2; --revenue: #4c78a8; --net-income: #2a8c82; --cash: #7a5fb0; }
+  --be: #4c78a8; --be-target: #1d4f80; --cum: #e8772e; --target: #c62828; --cash-out: #b3261e; --cash-out-after: #f0a39c;
+  --runway: #3f9a55; --runway-beyond: #a6d4b1; --need: #8e5ea2; --revenue: #4c78a8; --net-income: #2a8c82; --cash: #7a5fb0; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0 auto; max-width: 1400px; padding: 16px 20px 40px; color: var(--ink);
@@ -61,7 +61,21 @@ svg.chart .target-marker text { fill: var(--target); font-weight: 600; }
 svg.chart .stat-marker line { stroke: #333; stroke-width: 1; stroke-dasharray: 2 2; }
 svg.chart .stat-marker text { fill: #333; }
 svg.chart .bar-cash-out { fill: var(--cash-out); }
+svg.chart .bar-cash-out.after { fill: var(--cash-out-after); }
 svg.chart .bar-runway { fill: var(--runway); }
+svg.chart .bar-runway.beyond { fill: var(--runway-beyond); }
+svg.chart .beyond-label { fill: var(--muted); font-size: 9.5px; }
+svg.chart .outside { fill: rgba(120, 130, 140, 0.12); }
+svg.chart .outside-label { fill: var(--muted); font-size: 9px; font-style: italic; }
+svg.chart .variant { fill: none; stroke-width: 1.6; stroke-dasharray: 5 3; }
+svg.chart .variant.dot { stroke: none; stroke-dasharray: none; }
+svg.chart .variant.bear { stroke: #b3261e; } svg.chart .variant.bear.dot { fill: #b3261e; }
+svg.chart .variant.bull { stroke: #2e7d32; } svg.chart .variant.bull.dot { fill: #2e7d32; }
+.range { color: var(--muted); font-size: 0.8em; display: block; }
+.variant-key { font-size: 0.8rem; color: var(--muted); margin: 2px 0 0; }
+.variant-key .bear { color: #b3261e; } .variant-key .bull { color: #2e7d32; }
+svg.chart .alive { fill: none; stroke: #59636e; stroke-width: 1.3; stroke-dasharray: 3 2; }
+svg.chart .alive.dot { fill: #59636e; stroke: none; }
 svg.chart .bar-need { fill: var(--need); }
 svg.chart .aside-text { fill: var(--muted); font-size: 9.5px; }
 svg.chart .empty { fill: var(--muted); font-style: italic; }
@@ -77,21 +91,28 @@ svg.chart .median.dot { fill: var(--fan); stroke: none; }
 .key { display: inline-block; width: 14px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
 .key.line { height: 3px; vertical-align: middle; }
 .key.dashed { height: 0; border-top: 2px dashed var(--target); vertical-align: middle; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 14px 18px; }
-.card table { width: 100%; font-size: 0.82rem; table-layout: fixed; }
-.card td { padding: 2px 6px; overflow-wrap: anywhere; }
-.card td:first-child { color: var(--muted); width: 46%; }
+table.assumptions { font-size: 0.82rem; width: 100%; }
+table.assumptions td { padding: 2px 8px; overflow-wrap: normal; word-break: normal; }
+table.assumptions td.param { color: var(--muted); white-space: nowrap; }
 .warning { color: #9a3412; font-size: 0.85rem; }
 code { font-size: 0.85em; word-break: break-all; }
 @media (max-width: 640px) {
   body { padding: 10px 10px 30px; }
-  .grid, .cards { grid-template-columns: 1fr; }
+  .grid { grid-template-columns: 1fr; }
   h1 { font-size: 1.3rem; }
   th, td { padding: 3px 6px; }
+  /* The headline table stacks: one block per company, each number under its own label, so
+     nothing (P(cash-out first) least of all) hides off the right edge. */
+  table.headline, table.headline tbody, table.headline tr, table.headline td { display: block; }
+  table.headline thead { display: none; }
+  table.headline tr { border-bottom: 2px solid var(--rule); padding: 4px 0; }
+  table.headline td { border: none; text-align: left; white-space: normal; padding: 1px 4px; }
+  table.headline td[data-label]::before { content: attr(data-label) ": "; color: var(--muted);
+    font-size: 0.85em; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .grid, .cards { grid-template-columns: repeat(2, 1fr); }
+  .grid { grid-template-columns: repeat(2, 1fr); }
   h2 { break-after: avoid; page-break-after: avoid; }
   .scroll { overflow: visible; }
   th { background: none; }

@@ -51,12 +51,17 @@ Json cash_out_json(const CashOutResult& cash_out) {
   put(out, "probability", cash_out.probability);
   Json by_year = Json::object();
   Json by_year_se = Json::object();
+  Json by_year_before = Json::object();
   for (const auto& year : cash_out.by_year) {
     by_year[year.year] = number(year.estimate.p);
     by_year_se[year.year] = number(year.estimate.se);
+    by_year_before[year.year] = number(year.before_breakeven.p);
   }
   out["by_year"] = std::move(by_year);
   out["by_year_se"] = std::move(by_year_se);
+  put(out, "before_breakeven", cash_out.before_breakeven);
+  put(out, "after_breakeven", cash_out.after_breakeven);
+  out["by_year_before_breakeven"] = std::move(by_year_before);
   return out;
 }
 

@@ -191,12 +191,21 @@ void SvgPlot::category_axis(const std::vector<std::string>& labels,
   for (const auto& label : sublabels)
     needed = std::max(needed, static_cast<double>(label.size()) * kCharWidth * 0.8);
   needed += 3;
-  const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(needed / slot_width())));
+  // Regular steps while every slot has a label; otherwise (labels only at year starts, say) each
+  // label is drawn when it clears the last one drawn.
+  const bool all_labelled =
+      std::none_of(labels.begin(), labels.end(), [](const std::string& l) { return l.empty(); });
+  const auto every = all_labelled
+                         ? static_cast<std::size_t>(std::max(1.0, std::ceil(needed / slot_width())))
+                         : std::size_t{1};
+  double last_drawn = -1e9;
   body_ += "<g class=\"axis x-axis\">";
   body_ += fmt::format(R"svg(<line class="baseline" x1="{}" x2="{}" y1="{}" y2="{}"/>)svg",
                        svg_number(plot_left()), svg_number(plot_right()), svg_number(plot_bottom()),
                        svg_number(plot_bottom()));
   for (std::size_t i = 0; i < labels.size(); i += every) {
+    if (labels[i].empty() || (!all_labelled && slot_centre(i) - last_drawn < needed)) continue;
+    last_drawn = slot_centre(i);
     const std::string at = svg_number(slot_centre(i));
     body_ += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">{}</text>)svg", at,
                          svg_number(plot_bottom() + 12), xml_escape(labels[i]));

@@ -145,6 +145,10 @@ void render_cash_out(std::string& out, const ScenarioResult& result, const Paint
                      result.horizon.empty() ? "the horizon" : result.horizon,
                      paint(ansi::kRed, format_percent(cash_out.probability.p)),
                      format_se_points(cash_out.probability.se));
+  // The headline's "cash-out first" is only the first part; say how the total splits.
+  out += fmt::format("  {} before break-even (cash-out first) + {} after breaking even\n",
+                     format_percent(cash_out.before_breakeven.p),
+                     format_percent(cash_out.after_breakeven.p));
   std::vector<std::string> items;
   for (const auto& year : cash_out.by_year)
     items.push_back(fmt::format("{} {}", year.year, format_percent(year.estimate.p)));
@@ -159,7 +163,7 @@ void render_runway(std::string& out, const ScenarioResult& result) {
     return m >= runway.horizon_months ? fmt::format("beyond horizon ({}+ months)", m)
                                       : fmt::format("{} months", m);
   };
-  out += "Standalone runway (no contingent raises)\n";
+  out += "Runway without new raises (scheduled rounds included)\n";
   out += fmt::format("  p10 {} · p50 {} · p90 {}\n", months(runway.p10), months(runway.p50),
                      months(runway.p90));
   out += fmt::format("  P(< 12 months) {} · P(< 24) {} · P(< 36) {} · beyond horizon {}\n\n",

@@ -37,6 +37,20 @@ std::optional<std::size_t> parse_index(std::string_view text) {
   throw ScenarioError(SourceLocation{"--set", 0}, key, message);
 }
 
+// On a command line the quotes of a TOML string are a chore (and eaten by the shell), so a
+// value that is not TOML but plainly not a table, array or quoted string either is read as the
+// string it spells: 60% (a percent string), 7.02亿 (money with a suffix), Foo (a name). The
+// scenario's own checks then judge it like the same string in the file.
+bool reads_as_bare_string(std::string_view value) {
+  if (value.empty() || value.find_first_of("\"'\\\n") != std::string_view::npos) return false;
+  const char first = value.front();
+  return first != '{' && first != '[' && first != '#';
+}
+
+std::string quoted(std::string_view value) {
+  return "\"" + std::string(value) + "\"";
+}
+
 // The value as its own one-line document, so any TOML value works: numbers, strings, arrays,
 // inline tables.
 toml::table parse_value(const Override& override_) {
@@ -44,9 +58,14 @@ toml::table parse_value(const Override& override_) {
   try {
     holder = toml::parse("v = " + override_.toml_value, std::string("--set"));
   } catch (const toml::parse_error& error) {
-    fail(override_.key, "cannot read `" + override_.toml_value + "` as a TOML value (" +
-                            std::string(error.description()) +
-                            "); strings need quotes, e.g. name='\"MetaX\"'");
+    const std::string message = "cannot read `" + override_.toml_value + "` as a TOML value (" +
+                                std::string(error.description()) + ")";
+    if (!reads_as_bare_string(override_.toml_value)) fail(override_.key, message);
+    try {
+      holder = toml::parse("v = " + quoted(override_.toml_value), std::string("--set"));
+    } catch (const toml::parse_error&) {
+      fail(override_.key, message);
+    }
   }
   if (holder.size() != 1) {
     fail(override_.key, "`" + override_.toml_value + "` is more than one TOML value");

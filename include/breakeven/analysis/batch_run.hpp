@@ -62,7 +62,8 @@ struct LoadedRun {
 LoadedRun load_run(const RunRequest& request);
 
 /// Whether the run's scenarios are joined: two or more, all of different companies
-/// (`company.name`). Files of one company (base, bull, bear) are compared side by side instead.
+/// (`company.name`, less a trailing variant label in parentheses: "MetaX (bear)" is MetaX).
+/// Files of one company (base, bull, bear) are compared side by side instead.
 bool is_joint(const LoadedRun& run);
 
 /// The plan of a loaded run: all its models on all its paths, joint when is_joint().

@@ -37,10 +37,14 @@ struct BreakevenResult {
 struct YearProbability {
   std::string year;
   Estimate estimate;
+  Estimate before_breakeven;  ///< the part of `estimate` on paths not yet broken even
 };
 
+/// Running out of cash, with the funding policy. A path can run out before it first breaks
+/// even (the same paths as BreakevenResult::cash_out_first) or after it broke even and slid back.
 struct CashOutResult {
   Estimate probability;
+  Estimate before_breakeven, after_breakeven;  ///< the two add up to `probability`
   std::vector<YearProbability> by_year;
 };
 
@@ -93,6 +97,7 @@ struct ScenarioResult {
   Fans fans;
   std::vector<Assumption> assumptions;
   std::vector<std::string> warnings;
+  bool funding_policy = false;  ///< the file has [funding.policy]: raises when runway runs low
 };
 
 /// For one calendar year of a batch: P(exactly k scenarios have done it by the year's end).

@@ -14,11 +14,12 @@ namespace breakeven {
 /// merges exactly, so a run's result does not depend on how paths were split among threads.
 struct Tally {
   std::uint64_t paths = 0;
-  std::vector<std::uint64_t> breakeven_by_period;  ///< per Model::periods
-  std::uint64_t cash_out_first = 0;                ///< cashed out before any break-even
-  std::uint64_t not_within_horizon = 0;            ///< neither
-  std::vector<std::uint64_t> cashout_by_year;      ///< per Model::fiscal_years
-  std::vector<std::uint64_t> runway_months;        ///< 0 .. M (M: beyond the horizon)
+  std::vector<std::uint64_t> breakeven_by_period;    ///< per Model::periods
+  std::uint64_t cash_out_first = 0;                  ///< cashed out before any break-even
+  std::uint64_t not_within_horizon = 0;              ///< neither
+  std::vector<std::uint64_t> cashout_by_year;        ///< per Model::fiscal_years
+  std::vector<std::uint64_t> cashout_first_by_year;  ///< of those, before any break-even
+  std::vector<std::uint64_t> runway_months;          ///< 0 .. M (M: beyond the horizon)
   LogHistogram funding_need;
   ExactSum funding_need_sum;
   std::uint64_t funding_need_zero = 0;

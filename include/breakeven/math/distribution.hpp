@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ struct Distribution {
   double expected_value() const;
   /// Short human description, e.g. "pert(0.4, 0.55, 0.65)".
   std::string describe() const;
+  /// The same with every quantity in the parameter's own unit written by `in_unit` ("35 %",
+  /// "9.5 亿"); shape parameters (sigma, alpha, beta, weights) stay plain numbers.
+  std::string describe(const std::function<std::string(double)>& in_unit) const;
 };
 
 }  // namespace breakeven

@@ -13,8 +13,11 @@ namespace breakeven {
 // fields quoted when they hold a comma, quote or line break). One row per scenario and period,
 // bin or quantile; the `scenario` column is the company name, as in the JSON. Numbers are the
 // shortest text that reads back as the same double, so a CSV value equals its JSON twin
-// exactly; probabilities are shares in [0, 1]; money is in the scenario's `money_unit`.
-// An empty field is a value that does not exist (a fan quantile no path reached).
+// exactly; probabilities are shares in [0, 1]; money is in the scenario's `money_unit`, which
+// every table holding money has as a column. Numeric columns hold only numbers: a quantile
+// beyond the horizon ("never") is an empty field with a true/false column of its own, so a
+// data-frame library reads every numeric column as numbers. An empty field is a value that does
+// not exist (a fan quantile no path reached, a quantile beyond the horizon).
 
 /// `text` as one CSV field: unchanged, or in double quotes with inner quotes doubled.
 std::string csv_field(std::string_view text);
@@ -24,30 +27,36 @@ std::string csv_number(double value);
 
 /// One row per scenario with the headline numbers: scenario, file, paths, seed, money_unit,
 /// currency, start, horizon, metric, period, target, p_by_target, p_by_target_se, breakeven
-/// p10/p50/p90, not_within_horizon(_se), cash_out_first(_se), cash_out(_se), runway p10/p50/p90
-/// and p_lt_12/24/36, beyond_horizon, funding need mean/p50/p90/p95 and p_none.
+/// p10/p50/p90 (each with a `_never` flag), not_within_horizon(_se), cash_out_first(_se),
+/// cash_out(_se), cash_out_after_breakeven(_se), runway p10/p50/p90 (each with a
+/// `_beyond_horizon` flag) and p_lt_12/24/36, beyond_horizon, funding need
+/// mean/p50/p90/p95 and p_none.
 std::string scenarios_csv(const std::vector<ScenarioResult>& results);
 
 /// scenario,period,p,cumulative,se: the first break-even period's distribution.
 std::string breakeven_distribution_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,year,p,se: probability of running out of cash (with funding) in each fiscal year.
+/// scenario,year,months,p,se,p_before_breakeven,p_after_breakeven: probability of running out
+/// of cash (with funding) in each fiscal year, split by whether the path had broken even;
+/// months < 12 marks a partial first or last year.
 std::string cash_out_by_year_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,months,share,beyond_horizon: the standalone runway histogram; the row with
-/// beyond_horizon = true (months = the horizon in months) holds the paths that never ran out.
+/// scenario,months,share,beyond_horizon: the runway histogram (without new raises); the last
+/// row, beyond_horizon = true and months empty, holds the paths that never ran out.
 std::string runway_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,quantile,months: runway p10/p50/p90 (months = the horizon means beyond it).
+/// scenario,quantile,months,beyond_horizon: runway p10/p50/p90 (months empty when beyond).
 std::string runway_quantiles_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,lo,hi,p: the histogram of positive funding needs, p as a share of all paths.
+/// scenario,money_unit,currency,lo,hi,p: the histogram of positive funding needs, p as a share
+/// of all paths.
 std::string funding_need_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,statistic,value: funding need mean, p50, p90, p95 (money) and p_none (a share).
+/// scenario,money_unit,currency,statistic,value: funding need mean, p50, p90, p95 (money) and
+/// p_none (a share).
 std::string funding_need_quantiles_csv(const std::vector<ScenarioResult>& results);
 
-/// scenario,metric,year,months,alive,p05,p25,p50,p75,p95: the fans by fiscal year, metric one
+/// scenario,money_unit,currency,metric,year,months,alive,p05,p25,p50,p75,p95: the fans, metric one
 /// of revenue, net_income, cash; months < 12 marks a partial first or last year.
 std::string fans_csv(const std::vector<ScenarioResult>& results);
 

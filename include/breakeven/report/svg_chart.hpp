@@ -61,7 +61,8 @@ class SvgPlot {
   /// The same for the right scale.
   void right_axis(std::string_view label, double factor = 1, std::string_view suffix = "");
   /// Category labels under the slots, thinned to every n-th when they would collide; a label
-  /// may carry a second, smaller line (`sublabels`, e.g. "(6 mo)"), empty for none.
+  /// may carry a second, smaller line (`sublabels`, e.g. "(6 mo)"), empty for none. Empty
+  /// labels are left out, and the others drawn only where they clear the last one drawn.
   void category_axis(const std::vector<std::string>& labels,
                      const std::vector<std::string>& sublabels, std::string_view title);
   /// Labelled ticks of a linear x scale and its title.
