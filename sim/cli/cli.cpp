@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "breakeven/scenario/diagnostics.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_commands.hpp"
 
@@ -99,12 +100,17 @@ bool stdout_wants_color() {
   return is_terminal(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+bool stderr_wants_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return is_terminal(STDERR_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
 int run_cli(int argc, char** argv) {
   try {
     return parse_and_run(argc, argv);
   } catch (const ScenarioError& e) {
-    // what() already reads "file:line: key: message".
-    std::cerr << "error: " << e.what() << '\n';
+    // Every error of the file, each with its line quoted and the key marked.
+    std::cerr << render_diagnostics(e, DiagnosticStyle{stderr_wants_color()});
     return status(ExitStatus::usage);
   } catch (const UsageError& e) {
     std::cerr << "error: " << e.what() << "\nRun with --help for more information.\n";

@@ -40,5 +40,7 @@ bool is_terminal(int fd);
 
 /// Colour for stdout: a terminal and NO_COLOR unset or empty (https://no-color.org).
 bool stdout_wants_color();
+/// The same for standard error, where error messages go.
+bool stderr_wants_color();
 
 }  // namespace breakeven
