@@ -21,8 +21,10 @@
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
 #include "breakeven/report/json_report.hpp"
+#include "breakeven/report/output_commit.hpp"
 #include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/terminal_report.hpp"
+#include "breakeven/scenario/diagnostics.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
@@ -187,6 +189,11 @@ int run_command(const RunCommand& command) {
   if (command.trace_path) return trace_paths(command, models);
 
   const bool json_to_stdout = command.json && *command.json == "-";
+  // Every output path is checked before the first path is simulated; outputs are then written
+  // all together or not at all, and a signal removes what was started.
+  std::optional<OutputCommit> outputs;
+  if ((command.json && !json_to_stdout) || command.out)
+    outputs.emplace(json_to_stdout ? std::nullopt : command.json, command.out);
   const bool terminal = !command.quiet && !json_to_stdout;
   const TerminalStyle style{stdout_wants_color()};
   const bool show_progress = !command.quiet && is_terminal(STDERR_FILENO);
@@ -218,13 +225,8 @@ int run_command(const RunCommand& command) {
   const std::vector<OutputFile> out_files =
       command.out ? build_output_files(results, run_provenance(command))
                   : std::vector<OutputFile>();
-  if (command.json) {
-    if (json_to_stdout)
-      std::cout << text << std::flush;
-    else
-      write_file_atomically(*command.json, text);
-  }
-  if (command.out) write_output_dir(*command.out, out_files);
+  if (json_to_stdout) std::cout << text << std::flush;
+  if (outputs) outputs->commit(text, out_files);
   return 0;
 }
 
@@ -237,7 +239,7 @@ int validate_command(const ValidateCommand& command) {
       load_model(file, overrides, nullptr, command.strict);
       std::cout << "ok: " << file << '\n';
     } catch (const ScenarioError& e) {
-      std::cerr << "error: " << e.what() << '\n';
+      std::cerr << render_diagnostics(e, DiagnosticStyle{stderr_wants_color()});
       ++failed;
     }
   }
