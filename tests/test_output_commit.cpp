@@ -100,7 +100,8 @@ TEST_CASE("a bad --out leaves the --json file unwritten", "[output]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("--json and --out are written together, and --out may be rewritten", "[output]") {
+TEST_CASE("outputs: --json and --out are written together, and --out may be rewritten",
+          "[output]") {
   const fs::path dir = fresh_dir("both");
   const std::string args = "run scenarios/metax.toml --paths 200 --quiet --json '" +
                            (dir / "a.json").string() + "' --out '" + (dir / "out").string() + "'";

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "breakeven/analysis/overflow.hpp"
 #include "breakeven/analysis/summary.hpp"
 #include "breakeven/engine/engine.hpp"
 #include "breakeven/model/model.hpp"
@@ -198,4 +199,21 @@ TEST_CASE("ranges and the budget refuse what finite arithmetic cannot hold", "[s
   text.replace(text.find("growth = 10"), 11,
                "growth = 10\nlong_run_growth = 0.1\nhalf_life_years = 2");
   CHECK(error_of(text) == "no error");
+}
+
+TEST_CASE("an overflow at run time names scenario, path and key", "[scenario][inputs]") {
+  // Only a spec edited past the reader can overflow; the message must still be the analyst's.
+  ScenarioSpec spec = parse_scenario(kHead + "[revenue]\ngrowth = 0.5\n", "x.toml");
+  spec.simulation.horizon = spec.simulation.start.plus_months(599);
+  spec.costs.rnd_growth = Param::constant_value(1e6);
+  const Model model = build_model(spec);
+  CHECK_THROWS_AS(simulate(model, EngineOptions{}), std::domain_error);
+  try {
+    explain_overflow(model);
+  } catch (const std::runtime_error& e) {
+    const std::string text = e.what();
+    CHECK_THAT(text, Contains("scenario 'X' (x.toml): path 0 (seed 1)"));
+    CHECK_THAT(text, Contains("the key that drives them most is costs.rnd_growth"));
+    CHECK_THAT(text, !Contains("ExactSum"));
+  }
 }

@@ -9,11 +9,13 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "breakeven/analysis/overflow.hpp"
 #include "breakeven/analysis/summary.hpp"
 #include "breakeven/engine/engine.hpp"
 #include "breakeven/engine/path_simulator.hpp"
@@ -207,7 +209,11 @@ int run_command(const RunCommand& command) {
       EngineOptions options;
       options.threads = command.threads;
       options.progress = [&progress](std::int64_t done) { progress.update(done); };
-      return simulate(model, options);
+      try {
+        return simulate(model, options);
+      } catch (const std::domain_error&) {
+        explain_overflow(model);  // names scenario, path and key
+      }
     }();
     results.push_back(summarize(model, tally));
     if (terminal) {

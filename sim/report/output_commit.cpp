@@ -169,8 +169,11 @@ OutputCommit::OutputCommit(std::optional<fs::path> json, std::optional<fs::path>
     if (state.json) {
       if (!state.json->has_filename() || fs::is_directory(*state.json))
         fail(*state.json, "not a file name");
-      state.json_stage =
-          make_stage(*state.json, prepare_parent(*state.json, state.created_parents));
+      // A JSON file goes into a directory that exists; only the report directory is made.
+      const fs::path parent =
+          state.json->parent_path().empty() ? fs::path(".") : state.json->parent_path();
+      if (!fs::is_directory(parent)) fail(*state.json, "no directory " + parent.string());
+      state.json_stage = make_stage(*state.json, parent);
       if (fs::exists(*state.json) && ::access(state.json->c_str(), W_OK) != 0)
         fail(*state.json, errno_text(errno));
     }

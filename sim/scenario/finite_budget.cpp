@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "breakeven/scenario/scenario_parser.hpp"
 #include "breakeven/scenario/values.hpp"
 
 namespace breakeven::detail {
@@ -156,27 +157,50 @@ void check_line(const ScenarioSpec& spec, const Line& line, std::vector<Scenario
                   main.why, kAmountCeiling));
 }
 
+std::vector<Line> lines_of(const ScenarioSpec& spec, double years) {
+  const CostsSpec& costs = spec.costs;
+  return {revenue_line(spec, years),
+          cost_line(spec, "costs.rnd", costs.rnd, "costs.rnd_growth", costs.rnd_growth,
+                    EventTarget::rnd, years),
+          cost_line(spec, "costs.sga", costs.sga, "costs.sga_growth", costs.sga_growth,
+                    EventTarget::sga, years),
+          cost_line(spec, "costs.share_based_comp", costs.share_based_comp,
+                    "costs.share_based_comp_growth", costs.share_based_comp_growth, std::nullopt,
+                    years)};
+}
+
+double log_reach(const Line& line) {
+  double total = line.log_start;
+  for (const Driver& driver : line.drivers) total += driver.log_factor;
+  return total;
+}
+
 }  // namespace
 
 void check_finite_budget(const ScenarioSpec& spec, std::vector<ScenarioError>& errors) {
   const int months = spec.simulation.horizon.ordinal() - spec.simulation.start.ordinal() + 1;
   if (months < 1) return;
-  const double years = months / 12.0;
-  const CostsSpec& costs = spec.costs;
-  check_line(spec, revenue_line(spec, years), errors);
-  check_line(spec,
-             cost_line(spec, "costs.rnd", costs.rnd, "costs.rnd_growth", costs.rnd_growth,
-                       EventTarget::rnd, years),
-             errors);
-  check_line(spec,
-             cost_line(spec, "costs.sga", costs.sga, "costs.sga_growth", costs.sga_growth,
-                       EventTarget::sga, years),
-             errors);
-  check_line(spec,
-             cost_line(spec, "costs.share_based_comp", costs.share_based_comp,
-                       "costs.share_based_comp_growth", costs.share_based_comp_growth, std::nullopt,
-                       years),
-             errors);
+  for (const Line& line : lines_of(spec, months / 12.0)) check_line(spec, line, errors);
+}
+
+std::string largest_amount_driver(const ScenarioSpec& spec) {
+  const int months = spec.simulation.horizon.ordinal() - spec.simulation.start.ordinal() + 1;
+  const std::vector<Line> lines = lines_of(spec, std::max(months, 1) / 12.0);
+  const Line& line =
+      *std::max_element(lines.begin(), lines.end(),
+                        [](const auto& a, const auto& b) { return log_reach(a) < log_reach(b); });
+  const Driver& main = *std::max_element(
+      line.drivers.begin(), line.drivers.end(),
+      [](const Driver& a, const Driver& b) { return a.log_factor < b.log_factor; });
+  return main.key;
 }
 
 }  // namespace breakeven::detail
+
+namespace breakeven {
+
+std::string largest_amount_driver(const ScenarioSpec& spec) {
+  return detail::largest_amount_driver(spec);
+}
+
+}  // namespace breakeven

@@ -5,6 +5,7 @@
 // can reach over the horizon must stay below a ceiling that the run's exact sums over paths can
 // hold. Each key has its own range; this bounds what their combination compounds to.
 
+#include <string>
 #include <vector>
 
 #include "breakeven/scenario/errors.hpp"
@@ -22,5 +23,8 @@ inline constexpr double kAmountCeiling = 1e17;
 /// naming the key that drives it most. Growth and fixed effects count at their largest draw;
 /// volatility and Poisson events at nine standard deviations (a chance below 1e-18 a path).
 void check_finite_budget(const ScenarioSpec& spec, std::vector<ScenarioError>& errors);
+
+/// The key that drives the largest line most (for a run-time message naming a key).
+std::string largest_amount_driver(const ScenarioSpec& spec);
 
 }  // namespace breakeven::detail

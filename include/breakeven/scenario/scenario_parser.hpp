@@ -38,6 +38,10 @@ ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>&
 ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& file_name,
                             const std::vector<Override>& overrides = {});
 
+/// The key that drives the largest amount a path of `spec` can reach over its horizon, e.g.
+/// "revenue.growth": what a run-time overflow message names.
+std::string largest_amount_driver(const ScenarioSpec& spec);
+
 /// The nearest of `candidates` to `word` by edit distance, or "" when none is close enough.
 std::string nearest_key(std::string_view word, const std::vector<std::string>& candidates);
 
