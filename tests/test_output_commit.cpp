@@ -139,3 +139,9 @@ TEST_CASE("a signal between two output files leaves neither partial nor temporar
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("outputs: --paths beyond what sums exactly is refused at once", "[output]") {
+  const auto outcome = run_program("run scenarios/metax.toml --paths 1000000001 --quiet");
+  CHECK(outcome.status == 2);
+  CHECK_THAT(outcome.err, Contains("--paths must be at most 1000000000"));
+}

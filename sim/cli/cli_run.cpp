@@ -176,6 +176,9 @@ RunProvenance run_provenance(const RunCommand& command) {
 int run_command(const RunCommand& command) {
   if (command.paths && *command.paths < 1)
     throw UsageError(fmt::format("--paths must be at least 1, not {}", *command.paths));
+  // Beyond it the sums over paths would no longer be exact (scenario_parser.hpp).
+  if (command.paths && *command.paths > kMaxPaths)
+    throw UsageError(fmt::format("--paths must be at most {}, not {}", kMaxPaths, *command.paths));
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
