@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include <unistd.h>
+
 // `solve`: a raise known in closed form, a date searched from the other side, a stochastic answer
 // checked against a brute-force sweep, and conditions that hold nowhere or everywhere.
 #include <catch2/catch.hpp>
@@ -85,8 +87,10 @@ period = "year"
 target = "2027"
 )";
 
+// ctest runs test cases as parallel processes: each writes its own copy, never one another reads.
 std::string scenario_file(const std::string& name, const char* text) {
-  const fs::path path = fs::temp_directory_path() / ("breakeven-solve-" + name + ".toml");
+  const fs::path path = fs::temp_directory_path() / ("breakeven-solve-" + name + "-" +
+                                                      std::to_string(::getpid()) + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }

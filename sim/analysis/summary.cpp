@@ -208,6 +208,7 @@ std::vector<Assumption> key_assumptions(const Model& model) {
                      event.date ? fmt::format("{}, p = {:g} %", event.date->label(),
                                               event.probability * 100)
                                 : fmt::format("{:g} a year", *event.rate_per_year))});
+  for (const ScenarioNote& note : spec.notes) list.push_back({note.key, note.text});
   return list;
 }
 

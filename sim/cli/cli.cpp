@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "breakeven/scenario/diagnostics.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_analysis.hpp"
 #include "cli_commands.hpp"
@@ -294,6 +295,11 @@ bool stdout_wants_color() {
   return is_terminal(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+bool stderr_wants_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return is_terminal(STDERR_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
 int run_cli(int argc, char** argv) {
   return run_cli(argc, argv, *single_process());
 }
@@ -309,8 +315,8 @@ int run_cli(int argc, char** argv, ProcessGroup& group) {
     message = e.what();
     exit_status = e.status();
   } catch (const ScenarioError& e) {
-    // what() already reads "file:line: key: message".
-    message = fmt::format("error: {}\n", e.what());
+    // Every error of the file, each with its line quoted and the key marked.
+    message = render_diagnostics(e, DiagnosticStyle{stderr_wants_color()});
     exit_status = status(ExitStatus::usage);
   } catch (const UsageError& e) {
     message = fmt::format("error: {}\nRun with --help for more information.\n", e.what());

@@ -14,6 +14,7 @@ namespace breakeven {
 
 class GroupRun;
 struct PrecisionOutcome;
+class OutputCommit;
 
 struct RunCommand {
   std::vector<std::string> files;
@@ -99,6 +100,7 @@ struct ReportTargets {
   std::string command_line;  ///< the command as a user could type it again, for the provenance
   bool plain = false;        ///< no colour, whatever stdout looks like (ranks of an MPI job)
   bool headline = false;     ///< only the batch table, not each scenario's summary
+  OutputCommit* outputs = nullptr;  ///< staged before the run (checked writable); else made here
   const PrecisionOutcome* precision = nullptr;  ///< how a run to precision stopped, if it was one
 };
 
@@ -114,5 +116,7 @@ bool is_terminal(int fd);
 
 /// Colour for stdout: a terminal and NO_COLOR unset or empty (https://no-color.org).
 bool stdout_wants_color();
+/// The same for standard error, where error messages go.
+bool stderr_wants_color();
 
 }  // namespace breakeven

@@ -10,20 +10,24 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/overflow.hpp"
 #include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/batch_table.hpp"
 #include "breakeven/report/joint_table.hpp"
 #include "breakeven/report/json_report.hpp"
+#include "breakeven/report/output_commit.hpp"
 #include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/precision_report.hpp"
 #include "breakeven/report/terminal_report.hpp"
+#include "breakeven/scenario/diagnostics.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
@@ -132,6 +136,9 @@ int run_to_precision_command(const RunCommand& command, const LoadedRun& loaded,
 }  // namespace
 
 int run_command(const RunCommand& command, GroupRun& group) {
+  // Beyond it the sums over paths would no longer be exact (scenario_parser.hpp).
+  if (command.paths && *command.paths > kMaxPaths)
+    throw UsageError(fmt::format("--paths must be at most {}, not {}", kMaxPaths, *command.paths));
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
@@ -155,9 +162,23 @@ int run_command(const RunCommand& command, GroupRun& group) {
   ReportTargets targets{command.json, command.out, command.quiet, command_line(command),
                         group.is_split()};
   targets.headline = command.headline;
+  // Every output path is checked before the first path is simulated; outputs are then written
+  // all together or not at all, and a signal removes what was started. Rank 0 alone writes.
+  std::optional<OutputCommit> outputs;
+  const bool json_to_stdout = command.json && *command.json == "-";
+  if (group.is_root() && ((command.json && !json_to_stdout) || command.out))
+    outputs.emplace(json_to_stdout ? std::nullopt : command.json, command.out);
+  targets.outputs = outputs ? &*outputs : nullptr;
   if (command.precision) return run_to_precision_command(command, loaded, group, targets);
-  const std::optional<RunTallies> tallies =
-      simulate_run(command, shard_plan(shard, loaded), name, group);
+  const std::optional<RunTallies> tallies = [&] {
+    try {
+      return simulate_run(command, shard_plan(shard, loaded), name, group);
+    } catch (const std::domain_error&) {
+      // An amount left what the tallies sum exactly: name the scenario, path and key.
+      for (const Model& model : loaded.models) explain_overflow(model);
+      throw;
+    }
+  }();
   if (!tallies) return 0;  // another rank's share: rank 0 reports
   if (command.save_state) {
     save_state(command, shard, loaded, *tallies);
@@ -199,16 +220,16 @@ int report_results(const RunResults& run, const ReportTargets& targets) {
   if (targets.out)
     out_files = precision ? precision_output_files(results, provenance, *precision, joint)
                           : build_output_files(results, provenance, joint);
-  if (targets.json) {
-    if (json_to_stdout)
-      std::cout << text << std::flush;
-    else
-      write_file_atomically(*targets.json, text);
+  if (json_to_stdout) std::cout << text << std::flush;
+  if (targets.json || targets.out) {
+    // A merge has no staged outputs yet: stage them now, so they still land all or nothing.
+    std::optional<OutputCommit> own;
+    OutputCommit* outputs = targets.outputs;
+    if (outputs == nullptr && (targets.out || !json_to_stdout))
+      outputs = &own.emplace(json_to_stdout ? std::nullopt : targets.json, targets.out);
+    if (outputs != nullptr) outputs->commit(text, out_files);
   }
-  if (targets.out) {
-    write_output_dir(*targets.out, out_files);
-    if (!targets.quiet) std::cerr << output_dir_note(*targets.out, out_files.size());
-  }
+  if (targets.out && !targets.quiet) std::cerr << output_dir_note(*targets.out, out_files.size());
   return 0;
 }
 
@@ -236,7 +257,7 @@ int validate_command(const ValidateCommand& command) {
       for (const Model& model : loaded.models) print_warnings(model.spec.file, model.warnings);
       std::cout << "ok: " << file << '\n';
     } catch (const ScenarioError& e) {
-      std::cerr << "error: " << e.what() << '\n';
+      std::cerr << render_diagnostics(e, DiagnosticStyle{stderr_wants_color()});
       ++failed;
     }
   }

@@ -26,4 +26,7 @@ ScenarioError::ScenarioError(SourceLocation where, std::string key, const std::s
       key_(std::move(key)),
       message_(message) {}
 
+ScenarioErrors::ScenarioErrors(std::vector<ScenarioError> errors)
+    : ScenarioError(errors.front()), errors_(std::move(errors)) {}
+
 }  // namespace breakeven

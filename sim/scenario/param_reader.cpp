@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "breakeven/scenario/values.hpp"
 
 namespace breakeven::detail {
@@ -214,23 +216,90 @@ void apply_truncate(const TableReader& table, ValueKind kind, const std::string&
   parsed.dist = parsed.dist.truncated(lo, hi);
 }
 
-// Every draw must be a value the key allows, so a bad tail fails here rather than mid-run.
-void check_support(const TableReader& table, const std::string& name, const Support& support,
-                   const Range& range) {
-  const bool below =
-      support.lo < range.lo || (support.lo == range.lo && range.lo_open && support.atoms);
-  const bool above =
-      support.hi > range.hi || (support.hi == range.hi && range.hi_open && support.atoms);
-  if (!below && !above) return;
-  const double reach = below ? support.lo : support.hi;
-  std::string message = "must be " + range.describe() + ", but this " + name +
-                        " distribution reaches " + format_number(reach);
-  if (std::isinf(reach)) {
-    message += "; bound it with truncate = [lo, hi]";
-  } else if (table.has("truncate")) {
-    message += " within its truncate bounds";
+// Probability mass of `dist` (after its own truncation) that lies outside `range`, below and
+// above. P(X < lo) for a closed bound, P(X <= lo) for an open one: a constant or a discrete value
+// exactly on an open bound is outside, a continuous distribution touching it is not.
+struct MassBeyond {
+  double below = 0;
+  double above = 0;
+  double total() const { return below + above; }
+};
+
+MassBeyond mass_beyond(const Distribution& dist, const Range& range) {
+  auto before = [](double x) { return std::nextafter(x, -kInf); };
+  const double t_lo = dist.truncate_lo.value_or(-kInf);
+  const double t_hi = dist.truncate_hi.value_or(kInf);
+  const double lo_edge = std::isfinite(t_lo) ? dist.cdf(before(t_lo)) : 0.0;
+  const double hi_edge = std::isfinite(t_hi) ? dist.cdf(t_hi) : 1.0;
+  const double kept = hi_edge - lo_edge;
+  MassBeyond mass;
+  if (!(kept > 0)) return mass;
+  if (std::isfinite(range.lo) && range.lo > t_lo) {
+    const double x = range.lo_open ? range.lo : before(range.lo);
+    mass.below = std::clamp(dist.cdf(std::min(x, t_hi)) - lo_edge, 0.0, kept) / kept;
   }
-  throw ScenarioError(table.table_where(), table.prefix(), message);
+  if (std::isfinite(range.hi) && range.hi <= t_hi) {
+    const double x = range.hi_open ? before(range.hi) : range.hi;
+    mass.above = std::clamp(hi_edge - std::max(dist.cdf(x), lo_edge), 0.0, kept) / kept;
+  }
+  return mass;
+}
+
+// "5 %", "0.012 %", "3.2e-05 %": enough digits to compare with the 1e-6 rule.
+std::string mass_text(double mass) {
+  return fmt::format("{:.2g} %", mass * 100);
+}
+
+// Three significant digits, for a suggested bound a reader can type.
+double round3(double x) {
+  return std::stod(fmt::format("{:.3g}", x));
+}
+
+// A draw beyond a key's bound must never reach the model. A distribution whose tail crosses the
+// bound with less than kNegligibleMass is cut there (and the scenario's notes say so); with more,
+// the analyst has to choose the bounds, so the message states the mass and suggests some.
+constexpr double kNegligibleMass = 1e-6;
+
+void enforce_bounds(const TableReader& table, const std::string& name, Parsed& parsed,
+                    const Range& range) {
+  Distribution& dist = parsed.dist;
+  const MassBeyond mass = mass_beyond(dist, range);
+  if (mass.total() == 0) return;
+  if (mass.total() < kNegligibleMass) {
+    // An open bound is kept by the next double inside it, so ln(1 + g) stays finite.
+    const double lo =
+        mass.below > 0 ? (range.lo_open ? std::nextafter(range.lo, kInf) : range.lo) : -kInf;
+    const double hi =
+        mass.above > 0 ? (range.hi_open ? std::nextafter(range.hi, -kInf) : range.hi) : kInf;
+    dist = dist.truncated(lo, hi);
+    if (auto* notes = table.context().notes) {
+      const double bound = mass.below > 0 ? range.lo : range.hi;
+      notes->push_back(
+          {table.prefix(), fmt::format("{} distribution cut at {} ({} of its mass "
+                                       "lay beyond, less than 1e-6)",
+                                       name, format_number(bound), mass_text(mass.total()))});
+    }
+    return;
+  }
+  const bool below = mass.below >= mass.above;
+  const double bound = below ? range.lo : range.hi;
+  // The crossed side at the bound; the other where the distribution ends, or far in its tail.
+  const Support& support = parsed.support;
+  const double suggested_lo = mass.below > 0              ? range.lo
+                              : std::isfinite(support.lo) ? support.lo
+                                                          : round3(dist.quantile(kNegligibleMass));
+  const double suggested_hi = mass.above > 0 ? range.hi
+                              : std::isfinite(support.hi)
+                                  ? support.hi
+                                  : round3(dist.quantile(1 - kNegligibleMass));
+  const std::string where = below ? "below " : "above ";
+  throw ScenarioError(
+      table.table_where(), table.prefix(),
+      fmt::format("must be {}, but {} of this {} distribution lies {}{} (at most 1e-6 may, and "
+                  "is then cut off); bound it, e.g. truncate = [{}, {}]",
+                  range.describe_for(bound), mass_text(below ? mass.below : mass.above), name,
+                  where, format_number(bound), format_number(suggested_lo),
+                  format_number(suggested_hi)));
 }
 
 }  // namespace
@@ -275,7 +344,7 @@ Distribution read_param(const toml::node& node, const std::string& dotted, Value
     parsed = read_discrete(reader, kind);
   }
   apply_truncate(reader, kind, name, parsed);
-  check_support(reader, name, parsed.support, range);
+  enforce_bounds(reader, name, parsed, range);
   return parsed.dist;
 }
 

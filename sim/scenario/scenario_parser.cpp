@@ -11,8 +11,10 @@
 #include <sstream>
 
 #include "breakeven/scenario/values.hpp"
+#include "finite_budget.hpp"
 #include "override.hpp"
 #include "param_reader.hpp"
+#include "source_text.hpp"
 #include "toml_reader.hpp"
 
 namespace breakeven {
@@ -23,12 +25,32 @@ using detail::ReadContext;
 using detail::TableReader;
 using detail::ValueKind;
 
-// Growth rates are simple annual rates: ln(1 + g) must exist.
-const Range kGrowth = Range::greater_than(-1);
+// The ranges below keep every amount of a path finite over the longest horizon; the budget check
+// (finite_budget.cpp) then bounds their combination. docs/scenarios.md lists them.
+// Growth rates are simple annual rates: ln(1 + g) must exist; +1000 % a year is the most any
+// revenue or cost line may be given.
+const Range kGrowth = Range::above_to(-1, 10);
 const Range kUnit = Range::between(0, 1);
-const Range kNonNegative = Range::at_least(0);
-// A level effect of -1 removes the whole level; below that the level would turn negative.
-const Range kLevelEffect = Range::at_least(-1);
+// Money amounts: up to 1e15 of the file's unit, so sums over paths stay exact.
+const Range kMoney = Range::between(0, kMaxMoney);
+const Range kPositiveMoney = Range::above_to(0, kMaxMoney);
+const Range kAnyMoney = Range::between(-kMaxMoney, kMaxMoney);
+// Annual volatilities (sd of the log) and margin noise: 500 % a year is beyond any market.
+const Range kVolatility = Range::between(0, 5);
+const Range kHalfLife = Range::greater_than(0);
+const Range kShareSpeed = Range::between(-10, 10);
+// Shares of revenue (R&D floor, variable SG&A): at most the whole revenue.
+const Range kRevenueShare = Range::between(0, 1);
+// Working capital per unit of annual revenue: ten years of revenue either way.
+const Range kWorkingCapital = Range::between(-10, 10);
+// A level effect of -1 removes the whole level; below that the level would turn negative. Up
+// to +1000 % per occurrence.
+const Range kLevelEffect = Range::between(-1, 10);
+// A growth event shifts the annual log-growth rate by at most 10 (either way).
+const Range kGrowthEffect = Range::between(-10, 10);
+// At most 120 arrivals a year expected: the model has at most one arrival a month anyway.
+const Range kRatePerYear = Range::between(0, 120);
+constexpr std::int64_t kMaxMonthCount = kMaxHorizonMonths;
 
 int to_int(std::int64_t value) {
   return static_cast<int>(value);
@@ -82,75 +104,107 @@ Enum enum_value(const TableReader& table, std::string_view key,
   return fallback;
 }
 
+void read_money_unit(const TableReader& table, CompanySpec& company) {
+  const auto* unit = table.node("money_unit");
+  if (!unit) return;
+  // `money_unit = 1` is a TOML integer; the others are strings.
+  std::string given;
+  if (const auto* integer = unit->as_integer()) {
+    given = std::to_string(integer->get());
+  } else if (const auto* text = unit->as_string()) {
+    given = text->get();
+  } else {
+    table.fail("money_unit", "expected 1, \"k\", \"M\", \"B\", \"万\" or \"亿\", got " +
+                                 detail::describe_node(*unit));
+  }
+  // "亿元" and "万元" are how Chinese filings head their tables: the 元 adds nothing.
+  std::string unit_name = given;
+  if (unit_name.ends_with("元")) unit_name.resize(unit_name.size() - std::string("元").size());
+  if (unit_name.empty()) unit_name = "1";
+  const auto scale = money_unit_scale(unit_name);
+  if (!scale) {
+    detail::fail_choice(table.where("money_unit"), table.dotted("money_unit"), "money unit", given,
+                        money_unit_names());
+  }
+  company.money_unit = unit_name;
+  company.money_unit_scale = *scale;
+}
+
 void read_company(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"name", "currency", "money_unit", "fiscal_year_end", "as_of"});
   CompanySpec& company = spec.company;
-  company.name = table.need("name", table.string("name"));
-  if (company.name.empty()) table.fail("name", "must not be empty");
-  company.currency = table.string("currency").value_or("");
-  if (const auto* unit = table.node("money_unit")) {
-    // `money_unit = 1` is a TOML integer; the others are strings.
-    std::string given;
-    if (const auto* integer = unit->as_integer()) {
-      given = std::to_string(integer->get());
-    } else if (const auto* text = unit->as_string()) {
-      given = text->get();
-    } else {
-      table.fail("money_unit", "expected 1, \"k\", \"M\", \"B\", \"万\" or \"亿\", got " +
-                                   detail::describe_node(*unit));
-    }
-    const auto scale = money_unit_scale(given);
-    if (!scale) {
-      detail::fail_choice(table.where("money_unit"), table.dotted("money_unit"), "money unit",
-                          given, money_unit_names());
-    }
-    company.money_unit = given;
-    company.money_unit_scale = *scale;
-  }
+  table.step([&] {
+    company.name = table.need("name", table.string("name"));
+    if (company.name.empty()) table.fail("name", "must not be empty");
+  });
+  table.step([&] { company.currency = table.string("currency").value_or(""); });
+  table.step([&] { read_money_unit(table, company); });
   table.context().money_unit = company.money_unit;
   table.context().money_scale = company.money_unit_scale;
-  company.fiscal_year_end = to_int(table.integer("fiscal_year_end", 1, 12).value_or(12));
-  if (const auto as_of = table.string("as_of")) {
-    if (!is_calendar_date(*as_of))
-      table.fail("as_of", "expected a date \"YYYY-MM-DD\" (the day the data stop at), got \"" +
-                              *as_of + "\"");
-    company.as_of = *as_of;
-  }
+  table.step([&] {
+    company.fiscal_year_end = to_int(table.integer("fiscal_year_end", 1, 12).value_or(12));
+  });
+  table.step([&] {
+    if (const auto as_of = table.string("as_of")) {
+      if (!is_calendar_date(*as_of))
+        table.fail("as_of", "expected a date \"YYYY-MM-DD\" (the day the data stop at), got \"" +
+                                *as_of + "\"");
+      company.as_of = *as_of;
+    }
+  });
 }
 
 void read_simulation(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"start", "horizon", "paths", "seed"});
   SimulationSpec& simulation = spec.simulation;
-  simulation.start = table.need("start", table.date("start", DateRole::month_or_quarter));
-  simulation.horizon = table.need("horizon", table.date("horizon", DateRole::horizon));
-  if (!(simulation.horizon > simulation.start)) {
-    table.fail("horizon", "must be after simulation.start (" + simulation.start.label() +
-                              "), got " + simulation.horizon.label());
-  }
-  simulation.paths =
-      table.integer("paths", 1, std::numeric_limits<std::int64_t>::max()).value_or(100000);
-  simulation.seed = static_cast<std::uint64_t>(
-      table.integer("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
+  const bool start = table.step([&] {
+    simulation.start = table.need("start", table.date("start", DateRole::month_or_quarter));
+  });
+  table.step([&] {
+    simulation.horizon = table.need("horizon", table.date("horizon", DateRole::horizon));
+    if (!start) return;
+    if (!(simulation.horizon > simulation.start)) {
+      table.fail("horizon", "must be after simulation.start (" + simulation.start.label() +
+                                "), got " + simulation.horizon.label());
+    }
+    // Fans keep a histogram per fiscal year, so memory grows with the horizon; and amounts that
+    // grow for centuries leave finite arithmetic. Half a century covers any break-even question.
+    const int last = simulation.start.plus_months(kMaxHorizonMonths - 1).ordinal();
+    if (simulation.horizon.ordinal() > last) {
+      table.fail("horizon", "must be at most " + std::to_string(kMaxHorizonMonths / 12) +
+                                " years after simulation.start (" +
+                                simulation.start.plus_months(kMaxHorizonMonths - 1).label() +
+                                "), got " + simulation.horizon.label());
+    }
+  });
+  table.step([&] { simulation.paths = table.integer("paths", 1, kMaxPaths).value_or(100000); });
+  table.step([&] {
+    simulation.seed = static_cast<std::uint64_t>(
+        table.integer("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
+  });
 }
 
 void read_state(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"cash", "revenue", "ytd", "ttm"});
   StateSpec& state = spec.state;
-  state.cash = table.need("cash", table.number("cash", ValueKind::money, kNonNegative));
-  if (spec.revenue.model == RevenueModel::market) {
-    table.forbid("revenue",
-                 "not used with revenue.model = \"market\", where revenue starts at "
-                 "market.share x market.size; remove it");
-  } else {
-    // ln(revenue / 12) starts the revenue path, so it must be positive.
-    state.revenue =
-        table.need("revenue", table.number("revenue", ValueKind::money, Range::greater_than(0)),
-                   "the annualised revenue run-rate at the start");
-  }
-  state.ytd = table.number("ytd", ValueKind::money, Range::any()).value_or(0);
+  table.step(
+      [&] { state.cash = table.need("cash", table.number("cash", ValueKind::money, kMoney)); });
+  table.step([&] {
+    if (spec.revenue.model == RevenueModel::market) {
+      table.forbid("revenue",
+                   "not used with revenue.model = \"market\", where revenue starts at "
+                   "market.share x market.size; remove it");
+    } else {
+      // ln(revenue / 12) starts the revenue path, so it must be positive.
+      state.revenue =
+          table.need("revenue", table.number("revenue", ValueKind::money, kPositiveMoney),
+                     "the annualised revenue run-rate at the start");
+    }
+  });
+  table.step([&] { state.ytd = table.number("ytd", ValueKind::money, kAnyMoney).value_or(0); });
   // Only the "ttm" period uses it, but a file may keep it while its period is switched (the
   // spec's own example does), so it is accepted with any period.
-  state.ttm = table.number("ttm", ValueKind::money, Range::any());
+  table.step([&] { state.ttm = table.number("ttm", ValueKind::money, kAnyMoney); });
 }
 
 std::array<double, 4> read_seasonality(const TableReader& table) {
@@ -175,27 +229,42 @@ void read_revenue(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"model", "growth", "long_run_growth", "half_life_years", "volatility",
                "sector_loading", "seasonality"});
   RevenueSpec& revenue = spec.revenue;
-  revenue.model = enum_value<RevenueModel>(
-      table, "model", {{"growth", RevenueModel::growth}, {"market", RevenueModel::market}},
-      RevenueModel::growth);
+  table.step([&] {
+    revenue.model = enum_value<RevenueModel>(
+        table, "model", {{"growth", RevenueModel::growth}, {"market", RevenueModel::market}},
+        RevenueModel::growth);
+  });
   if (revenue.model == RevenueModel::market) {
     for (const char* key :
          {"growth", "long_run_growth", "half_life_years", "volatility", "sector_loading"}) {
-      table.forbid(key,
-                   "only used with revenue.model = \"growth\"; the market model takes its "
-                   "growth and volatility from [market]");
+      table.step([&] {
+        table.forbid(key,
+                     "only used with revenue.model = \"growth\"; the market model takes its "
+                     "growth and volatility from [market]");
+      });
     }
   } else {
-    revenue.growth =
-        table.need("growth", detail::read_param(table, "growth", ValueKind::rate, kGrowth));
-    revenue.long_run_growth =
-        detail::read_param(table, "long_run_growth", ValueKind::rate, kGrowth);
-    revenue.half_life_years =
-        table.number("half_life_years", ValueKind::plain, Range::greater_than(0));
-    revenue.volatility = table.number("volatility", ValueKind::rate, kNonNegative).value_or(0);
-    revenue.sector_loading = table.number("sector_loading", ValueKind::rate, kUnit).value_or(0);
+    table.step([&] {
+      revenue.growth =
+          table.need("growth", detail::read_param(table, "growth", ValueKind::rate, kGrowth));
+    });
+    table.step([&] {
+      revenue.long_run_growth =
+          detail::read_param(table, "long_run_growth", ValueKind::rate, kGrowth);
+    });
+    table.step([&] {
+      revenue.half_life_years = table.number("half_life_years", ValueKind::plain, kHalfLife);
+    });
+    table.step([&] {
+      revenue.volatility = table.number("volatility", ValueKind::rate, kVolatility).value_or(0);
+    });
+    table.step([&] {
+      revenue.sector_loading = table.number("sector_loading", ValueKind::rate, kUnit).value_or(0);
+    });
   }
-  if (table.has("seasonality")) revenue.seasonality = read_seasonality(table);
+  table.step([&] {
+    if (table.has("seasonality")) revenue.seasonality = read_seasonality(table);
+  });
 }
 
 void read_market(const TableReader& table, ScenarioSpec& spec) {
@@ -215,18 +284,21 @@ void read_market(const TableReader& table, ScenarioSpec& spec) {
       {"size", "growth", "volatility", "share", "share_cap", "share_speed", "share_volatility"});
   const Range share = Range::above_to(0, 1);  // log share must exist
   MarketSpec market;
-  market.size = table.need(
-      "size", detail::read_param(table, "size", ValueKind::money, Range::greater_than(0)));
-  market.growth =
-      table.need("growth", detail::read_param(table, "growth", ValueKind::rate, kGrowth));
-  market.volatility = table.number("volatility", ValueKind::rate, kNonNegative).value_or(0);
-  market.share = table.need("share", detail::read_param(table, "share", ValueKind::rate, share));
-  market.share_cap =
-      table.need("share_cap", detail::read_param(table, "share_cap", ValueKind::rate, share));
-  market.share_speed = table.need(
-      "share_speed", detail::read_param(table, "share_speed", ValueKind::rate, Range::any()));
-  market.share_volatility =
-      table.number("share_volatility", ValueKind::rate, kNonNegative).value_or(0);
+  auto required = [&](std::string_view key, ValueKind kind, const Range& range, Param& into) {
+    table.step([&] { into = table.need(key, detail::read_param(table, key, kind, range)); });
+  };
+  required("size", ValueKind::money, kPositiveMoney, market.size);
+  required("growth", ValueKind::rate, kGrowth, market.growth);
+  table.step([&] {
+    market.volatility = table.number("volatility", ValueKind::rate, kVolatility).value_or(0);
+  });
+  required("share", ValueKind::rate, share, market.share);
+  required("share_cap", ValueKind::rate, share, market.share_cap);
+  required("share_speed", ValueKind::rate, kShareSpeed, market.share_speed);
+  table.step([&] {
+    market.share_volatility =
+        table.number("share_volatility", ValueKind::rate, kVolatility).value_or(0);
+  });
   spec.market = std::move(market);
 }
 
@@ -234,67 +306,89 @@ void read_margin(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"gross", "long_run", "half_life_years", "noise"});
   const Range margin = Range::between(-1, 1);
   MarginSpec& result = spec.margin;
-  result.gross = table.need("gross", detail::read_param(table, "gross", ValueKind::rate, margin));
-  result.long_run = detail::read_param(table, "long_run", ValueKind::rate, margin);
-  result.half_life_years =
-      table.number("half_life_years", ValueKind::plain, Range::greater_than(0));
-  result.noise = table.number("noise", ValueKind::rate, kNonNegative).value_or(0);
+  table.step([&] {
+    result.gross = table.need("gross", detail::read_param(table, "gross", ValueKind::rate, margin));
+  });
+  table.step(
+      [&] { result.long_run = detail::read_param(table, "long_run", ValueKind::rate, margin); });
+  table.step([&] {
+    result.half_life_years = table.number("half_life_years", ValueKind::plain, kHalfLife);
+  });
+  table.step(
+      [&] { result.noise = table.number("noise", ValueKind::rate, kVolatility).value_or(0); });
 }
 
-// A (P) value with a default.
-Param param_or(const TableReader& table, std::string_view key, ValueKind kind, const Range& range,
-               double fallback) {
-  return detail::read_param(table, key, kind, range).value_or(Param::constant_value(fallback));
+// A (P) value with a default; an error is recorded and leaves the default.
+void param_or(const TableReader& table, std::string_view key, ValueKind kind, const Range& range,
+              double fallback, Param& into) {
+  into = Param::constant_value(fallback);
+  table.step([&] {
+    if (auto value = detail::read_param(table, key, kind, range)) into = std::move(*value);
+  });
+}
+
+// A required (P) value.
+void param_needed(const TableReader& table, std::string_view key, ValueKind kind,
+                  const Range& range, Param& into) {
+  table.step([&] { into = table.need(key, detail::read_param(table, key, kind, range)); });
 }
 
 void read_costs(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"rnd", "rnd_growth", "rnd_revenue_floor", "sga", "sga_growth", "sga_variable",
                "share_based_comp", "share_based_comp_growth", "depreciation"});
   CostsSpec& costs = spec.costs;
-  costs.rnd = table.need("rnd", detail::read_param(table, "rnd", ValueKind::money, kNonNegative));
-  costs.rnd_growth = param_or(table, "rnd_growth", ValueKind::rate, kGrowth, 0);
-  costs.rnd_revenue_floor = table.number("rnd_revenue_floor", ValueKind::rate, kUnit);
-  costs.sga = table.need("sga", detail::read_param(table, "sga", ValueKind::money, kNonNegative));
-  costs.sga_growth = param_or(table, "sga_growth", ValueKind::rate, kGrowth, 0);
-  costs.sga_variable = param_or(table, "sga_variable", ValueKind::rate, kUnit, 0);
-  costs.share_based_comp = param_or(table, "share_based_comp", ValueKind::money, kNonNegative, 0);
-  costs.share_based_comp_growth =
-      param_or(table, "share_based_comp_growth", ValueKind::rate, kGrowth, 0);
-  costs.depreciation = param_or(table, "depreciation", ValueKind::money, kNonNegative, 0);
+  param_needed(table, "rnd", ValueKind::money, kMoney, costs.rnd);
+  param_or(table, "rnd_growth", ValueKind::rate, kGrowth, 0, costs.rnd_growth);
+  table.step([&] {
+    costs.rnd_revenue_floor = table.number("rnd_revenue_floor", ValueKind::rate, kRevenueShare);
+  });
+  param_needed(table, "sga", ValueKind::money, kMoney, costs.sga);
+  param_or(table, "sga_growth", ValueKind::rate, kGrowth, 0, costs.sga_growth);
+  param_or(table, "sga_variable", ValueKind::rate, kRevenueShare, 0, costs.sga_variable);
+  param_or(table, "share_based_comp", ValueKind::money, kMoney, 0, costs.share_based_comp);
+  param_or(table, "share_based_comp_growth", ValueKind::rate, kGrowth, 0,
+           costs.share_based_comp_growth);
+  param_or(table, "depreciation", ValueKind::money, kMoney, 0, costs.depreciation);
 }
 
 void read_other(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"subsidies", "interest_rate"});
   // Other income may be negative (one-off losses), so subsidies are any amount.
-  spec.other.subsidies = param_or(table, "subsidies", ValueKind::money, Range::any(), 0);
-  spec.other.interest_rate =
-      param_or(table, "interest_rate", ValueKind::rate, Range::between(-1, 1), 0);
+  param_or(table, "subsidies", ValueKind::money, kAnyMoney, 0, spec.other.subsidies);
+  param_or(table, "interest_rate", ValueKind::rate, Range::between(-1, 1), 0,
+           spec.other.interest_rate);
 }
 
 void read_tax(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"rate", "loss_carryforward"});
-  spec.tax.rate = table.number("rate", ValueKind::rate, Range::from_below(0, 1)).value_or(0.15);
-  spec.tax.loss_carryforward =
-      table.number("loss_carryforward", ValueKind::money, kNonNegative).value_or(0);
+  table.step([&] {
+    spec.tax.rate = table.number("rate", ValueKind::rate, Range::from_below(0, 1)).value_or(0.15);
+  });
+  table.step([&] {
+    spec.tax.loss_carryforward =
+        table.number("loss_carryforward", ValueKind::money, kMoney).value_or(0);
+  });
 }
 
 void read_cash(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"capex", "working_capital_ratio", "minimum"});
-  spec.cash.capex = param_or(table, "capex", ValueKind::money, kNonNegative, 0);
-  // Negative working capital (customers paying ahead) is real, so the ratio is any number.
-  spec.cash.working_capital_ratio =
-      param_or(table, "working_capital_ratio", ValueKind::rate, Range::any(), 0);
-  spec.cash.minimum = table.number("minimum", ValueKind::money, kNonNegative).value_or(0);
+  param_or(table, "capex", ValueKind::money, kMoney, 0, spec.cash.capex);
+  // Negative working capital (customers paying ahead) is real, so the ratio may be negative.
+  param_or(table, "working_capital_ratio", ValueKind::rate, kWorkingCapital, 0,
+           spec.cash.working_capital_ratio);
+  table.step(
+      [&] { spec.cash.minimum = table.number("minimum", ValueKind::money, kMoney).value_or(0); });
 }
 
 FundingRound read_round(const TableReader& table) {
   table.allow({"name", "date", "amount", "probability"});
   FundingRound round;
-  round.name = table.need("name", table.string("name"));
-  round.date = table.need("date", table.date("date", DateRole::month_or_quarter));
-  round.amount =
-      table.need("amount", detail::read_param(table, "amount", ValueKind::money, kNonNegative));
-  round.probability = table.number("probability", ValueKind::rate, kUnit).value_or(1);
+  table.step([&] { round.name = table.need("name", table.string("name")); });
+  table.step(
+      [&] { round.date = table.need("date", table.date("date", DateRole::month_or_quarter)); });
+  param_needed(table, "amount", ValueKind::money, kMoney, round.amount);
+  table.step(
+      [&] { round.probability = table.number("probability", ValueKind::rate, kUnit).value_or(1); });
   return round;
 }
 
@@ -302,41 +396,63 @@ FundingPolicy read_policy(const TableReader& table) {
   table.allow({"trigger_runway_months", "size_months", "amount", "success_probability",
                "lag_months", "retry_months", "max_raises", "not_before"});
   FundingPolicy policy;
-  policy.trigger_runway_months =
-      to_int(table.need("trigger_runway_months", table.integer("trigger_runway_months", 1)));
-  if (table.has("size_months") && table.has("amount")) {
-    table.fail("amount", "give either size_months or amount, not both");
-  }
-  if (!table.has("size_months") && !table.has("amount")) {
-    table.fail_missing("size_months", "or give amount");
-  }
-  if (const auto months = table.integer("size_months", 1)) policy.size_months = to_int(*months);
-  policy.amount = detail::read_param(table, "amount", ValueKind::money, kNonNegative);
-  policy.success_probability =
-      table.number("success_probability", ValueKind::rate, kUnit).value_or(1);
-  policy.lag_months = to_int(table.integer("lag_months", 1).value_or(6));
-  policy.retry_months = to_int(table.integer("retry_months", 0).value_or(6));
-  policy.max_raises = to_int(table.integer("max_raises", 0).value_or(1000000));
-  policy.not_before = table.date("not_before", DateRole::month_or_quarter);
+  table.step([&] {
+    policy.trigger_runway_months = to_int(table.need(
+        "trigger_runway_months", table.integer("trigger_runway_months", 1, kMaxMonthCount)));
+  });
+  table.step([&] {
+    if (table.has("size_months") && table.has("amount")) {
+      table.fail("amount", "give either size_months or amount, not both");
+    }
+    if (!table.has("size_months") && !table.has("amount")) {
+      table.fail_missing("size_months", "or give amount");
+    }
+  });
+  table.step([&] {
+    if (const auto months = table.integer("size_months", 1, kMaxMonthCount))
+      policy.size_months = to_int(*months);
+  });
+  table.step(
+      [&] { policy.amount = detail::read_param(table, "amount", ValueKind::money, kMoney); });
+  table.step([&] {
+    policy.success_probability =
+        table.number("success_probability", ValueKind::rate, kUnit).value_or(1);
+  });
+  table.step([&] {
+    policy.lag_months = to_int(table.integer("lag_months", 1, kMaxMonthCount).value_or(6));
+  });
+  table.step([&] {
+    policy.retry_months = to_int(table.integer("retry_months", 0, kMaxMonthCount).value_or(6));
+  });
+  table.step([&] { policy.max_raises = to_int(table.integer("max_raises", 0).value_or(1000000)); });
+  table.step([&] { policy.not_before = table.date("not_before", DateRole::month_or_quarter); });
   return policy;
 }
 
 void read_funding(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"rounds", "policy"});
-  for (const auto& round : table_array(table, "rounds", "[[funding.rounds]]")) {
-    spec.rounds.push_back(read_round(round));
-  }
-  if (const toml::table* policy = table.subtable("policy")) {
-    spec.policy = read_policy(
-        TableReader(policy, table.dotted("policy"), detail::location_of(*policy), table.context()));
-  }
+  table.step([&] {
+    for (const auto& round : table_array(table, "rounds", "[[funding.rounds]]")) {
+      spec.rounds.push_back(read_round(round));
+    }
+  });
+  table.step([&] {
+    if (const toml::table* policy = table.subtable("policy")) {
+      spec.policy = read_policy(TableReader(policy, table.dotted("policy"),
+                                            detail::location_of(*policy), table.context()));
+    }
+  });
 }
 
-EventSpec read_event(const TableReader& table) {
-  table.allow({"name", "target", "effect", "duration_months", "rate_per_year", "date",
-               "probability", "start", "end", "max_occurrences"});
-  EventSpec event;
-  event.name = table.need("name", table.string("name"));
+// Level effects multiply by (1 + effect); growth adds to the annual log-growth rate; gross_margin
+// adds margin points, which cannot move a margin by more than its whole range.
+Range effect_range(EventTarget target) {
+  if (target == EventTarget::growth) return kGrowthEffect;
+  if (target == EventTarget::gross_margin) return Range::between(-2, 2);
+  return kLevelEffect;
+}
+
+void read_event_target(const TableReader& table, EventSpec& event) {
   if (!table.has("target"))
     table.fail_missing("target", "revenue, growth, gross_margin, rnd or sga");
   event.target = enum_value<EventTarget>(table, "target",
@@ -346,14 +462,54 @@ EventSpec read_event(const TableReader& table) {
                                           {"rnd", EventTarget::rnd},
                                           {"sga", EventTarget::sga}},
                                          EventTarget::revenue);
-  // Level effects multiply by (1 + effect); growth adds to the log-growth rate; gross_margin adds
-  // margin points, which cannot move a margin by more than its whole range.
-  Range effect_range = kLevelEffect;
-  if (event.target == EventTarget::growth) effect_range = Range::any();
-  if (event.target == EventTarget::gross_margin) effect_range = Range::between(-2, 2);
-  event.effect =
-      table.need("effect", detail::read_param(table, "effect", ValueKind::rate, effect_range));
-  event.duration_months = to_int(table.integer("duration_months", 0).value_or(0));
+}
+
+void read_poisson_timing(const TableReader& table, EventSpec& event) {
+  table.step([&] {
+    table.forbid("probability",
+                 "only used with date (a scheduled event); a Poisson event's rate_per_year "
+                 "already says how likely it is");
+  });
+  table.step(
+      [&] { event.rate_per_year = table.number("rate_per_year", ValueKind::rate, kRatePerYear); });
+  const bool start =
+      table.step([&] { event.start = table.date("start", DateRole::month_or_quarter); });
+  table.step([&] {
+    event.end = table.date("end", DateRole::month_or_quarter);
+    if (start && event.start && event.end && *event.end < *event.start) {
+      table.fail("end", "must not be before start (" + event.start->label() + "), got " +
+                            event.end->label());
+    }
+  });
+  table.step([&] {
+    if (const auto count = table.integer("max_occurrences", 1))
+      event.max_occurrences = to_int(*count);
+  });
+}
+
+void read_scheduled_timing(const TableReader& table, EventSpec& event) {
+  for (const char* key : {"start", "end", "max_occurrences"}) {
+    table.step([&] {
+      table.forbid(key, "only used with rate_per_year (Poisson arrivals), not with date");
+    });
+  }
+  table.step([&] { event.date = table.date("date", DateRole::month_or_quarter); });
+  table.step(
+      [&] { event.probability = table.number("probability", ValueKind::rate, kUnit).value_or(1); });
+}
+
+EventSpec read_event(const TableReader& table) {
+  table.allow({"name", "target", "effect", "duration_months", "rate_per_year", "date",
+               "probability", "start", "end", "max_occurrences"});
+  EventSpec event;
+  table.step([&] { event.name = table.need("name", table.string("name")); });
+  // The effect's range depends on the target, so it is checked only against a target read.
+  if (table.step([&] { read_event_target(table, event); })) {
+    param_needed(table, "effect", ValueKind::rate, effect_range(event.target), event.effect);
+  }
+  table.step([&] {
+    event.duration_months = to_int(table.integer("duration_months", 0, kMaxMonthCount).value_or(0));
+  });
   const bool poisson = table.has("rate_per_year");
   const bool scheduled = table.has("date");
   if (poisson && scheduled) {
@@ -365,24 +521,9 @@ EventSpec read_event(const TableReader& table) {
     table.fail_missing("rate_per_year", "or date, for one scheduled event");
   }
   if (poisson) {
-    table.forbid("probability",
-                 "only used with date (a scheduled event); a Poisson event's rate_per_year "
-                 "already says how likely it is");
-    event.rate_per_year = table.number("rate_per_year", ValueKind::rate, kNonNegative);
-    event.start = table.date("start", DateRole::month_or_quarter);
-    event.end = table.date("end", DateRole::month_or_quarter);
-    if (event.start && event.end && *event.end < *event.start) {
-      table.fail("end", "must not be before start (" + event.start->label() + "), got " +
-                            event.end->label());
-    }
-    if (const auto count = table.integer("max_occurrences", 1))
-      event.max_occurrences = to_int(*count);
+    read_poisson_timing(table, event);
   } else {
-    for (const char* key : {"start", "end", "max_occurrences"}) {
-      table.forbid(key, "only used with rate_per_year (Poisson arrivals), not with date");
-    }
-    event.date = table.date("date", DateRole::month_or_quarter);
-    event.probability = table.number("probability", ValueKind::rate, kUnit).value_or(1);
+    read_scheduled_timing(table, event);
   }
   return event;
 }
@@ -395,6 +536,10 @@ CorrelationSpec read_correlation(const TableReader& table) {
     table.fail_missing("between",
                        "two parameter keys, e.g. [\"revenue.growth\", \"margin.gross\"]");
   correlation.where = table.where("between");
+  table.step([&] {
+    correlation.rho =
+        table.need("rho", table.number("rho", ValueKind::rate, Range::between(-1, 1)));
+  });
   if (between->size() != 2) {
     table.fail("between", "expected two parameter keys, got " + std::to_string(between->size()));
   }
@@ -411,7 +556,6 @@ CorrelationSpec read_correlation(const TableReader& table) {
     table.fail("between", "needs two different keys, got " + keys[0] + " twice");
   correlation.a = keys[0];
   correlation.b = keys[1];
-  correlation.rho = table.need("rho", table.number("rho", ValueKind::rate, Range::between(-1, 1)));
   return correlation;
 }
 
@@ -441,23 +585,36 @@ std::optional<std::string> period_label(std::string_view target, PeriodKind kind
   return std::nullopt;
 }
 
+void read_target(const TableReader& table, BreakevenSpec& breakeven);
+
 void read_breakeven(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"metric", "period", "sustained", "target"});
   BreakevenSpec& breakeven = spec.breakeven;
-  breakeven.metric = enum_value<Metric>(table, "metric",
-                                        {{"net_income", Metric::net_income},
-                                         {"net_income_ex_sbc", Metric::net_income_ex_sbc},
-                                         {"operating_income", Metric::operating_income},
-                                         {"operating_cash_flow", Metric::operating_cash_flow},
-                                         {"free_cash_flow", Metric::free_cash_flow}},
-                                        Metric::net_income);
-  breakeven.period = enum_value<PeriodKind>(table, "period",
-                                            {{"year", PeriodKind::year},
-                                             {"quarter", PeriodKind::quarter},
-                                             {"month", PeriodKind::month},
-                                             {"ttm", PeriodKind::ttm}},
-                                            PeriodKind::year);
-  breakeven.sustained = to_int(table.integer("sustained", 1).value_or(1));
+  table.step([&] {
+    breakeven.metric = enum_value<Metric>(table, "metric",
+                                          {{"net_income", Metric::net_income},
+                                           {"net_income_ex_sbc", Metric::net_income_ex_sbc},
+                                           {"operating_income", Metric::operating_income},
+                                           {"operating_cash_flow", Metric::operating_cash_flow},
+                                           {"free_cash_flow", Metric::free_cash_flow}},
+                                          Metric::net_income);
+  });
+  const bool period = table.step([&] {
+    breakeven.period = enum_value<PeriodKind>(table, "period",
+                                              {{"year", PeriodKind::year},
+                                               {"quarter", PeriodKind::quarter},
+                                               {"month", PeriodKind::month},
+                                               {"ttm", PeriodKind::ttm}},
+                                              PeriodKind::year);
+  });
+  table.step([&] {
+    breakeven.sustained = to_int(table.integer("sustained", 1, kMaxMonthCount).value_or(1));
+  });
+  // A target is a label of the period kind, so it is checked only against a period read.
+  if (period) table.step([&] { read_target(table, breakeven); });
+}
+
+void read_target(const TableReader& table, BreakevenSpec& breakeven) {
   if (const auto* target = table.node("target")) {
     std::string given;
     // target = 2026 (an integer) is what an analyst types for a fiscal year; accept it.
@@ -481,39 +638,54 @@ void read_breakeven(const TableReader& table, ScenarioSpec& spec) {
   }
 }
 
-ScenarioSpec read_document(const toml::table& document, const std::string& file_name) {
+ScenarioSpec read_document(const toml::table& document, const std::string& file_name,
+                           std::vector<ScenarioError>& errors) {
   ScenarioSpec spec;
   spec.file = file_name;
-  ReadContext context{file_name, "1", 1, &spec.locations};
+  ReadContext context{file_name, "1", 1, &spec.locations, &spec.notes, &errors};
   const TableReader root(&document, "", SourceLocation{file_name, 0}, context);
   root.allow({"company", "simulation", "state", "revenue", "market", "margin", "costs", "other",
               "tax", "cash", "funding", "events", "correlation", "breakeven"});
   // money_unit first: every money value is converted into it. The revenue model and the
   // break-even period decide which keys other sections may hold.
-  read_company(section(root, "company"), spec);
-  read_simulation(section(root, "simulation"), spec);
-  read_breakeven(section(root, "breakeven"), spec);
-  read_revenue(section(root, "revenue"), spec);
-  read_state(section(root, "state"), spec);
-  read_market(section(root, "market"), spec);
-  read_margin(section(root, "margin"), spec);
-  read_costs(section(root, "costs"), spec);
-  read_other(section(root, "other"), spec);
-  read_tax(section(root, "tax"), spec);
-  read_cash(section(root, "cash"), spec);
-  read_funding(section(root, "funding"), spec);
-  for (const auto& event : table_array(root, "events", "[[events]]")) {
-    spec.events.push_back(read_event(event));
+  using SectionReader = void (*)(const TableReader&, ScenarioSpec&);
+  const std::pair<const char*, SectionReader> sections[] = {
+      {"company", read_company},     {"simulation", read_simulation},
+      {"breakeven", read_breakeven}, {"revenue", read_revenue},
+      {"state", read_state},         {"market", read_market},
+      {"margin", read_margin},       {"costs", read_costs},
+      {"other", read_other},         {"tax", read_tax},
+      {"cash", read_cash},           {"funding", read_funding}};
+  for (const auto& [name, read] : sections) {
+    root.step([&, name = name, read = read] { read(section(root, name), spec); });
   }
-  for (const auto& correlation : table_array(root, "correlation", "[[correlation]]")) {
-    spec.correlations.push_back(read_correlation(correlation));
-  }
+  root.step([&] {
+    for (const auto& event : table_array(root, "events", "[[events]]")) {
+      event.step([&] { spec.events.push_back(read_event(event)); });
+    }
+  });
+  root.step([&] {
+    for (const auto& correlation : table_array(root, "correlation", "[[correlation]]")) {
+      correlation.step([&] { spec.correlations.push_back(read_correlation(correlation)); });
+    }
+  });
   return spec;
 }
 
 // toml++ says "cannot redefine existing integer 'a'"; say plainly that the key is given twice.
 std::string explain_parse_error(std::string_view description) {
   std::string text(description);
+  if (text.find("could not be interpreted") != std::string::npos) {
+    return "number out of range: not a finite double-precision number (at most about 1.8e308)";
+  }
+  if (text.find("not representable in 64 bits") != std::string::npos) {
+    return "whole number out of range: does not fit in 64 bits (-9223372036854775808 to "
+           "9223372036854775807)";
+  }
+  if (text.find("redefine existing table as dotted") != std::string::npos) {
+    return "the table this dotted key adds to is already defined (an inline table { ... } "
+           "is complete as written; put the field inside its braces)";
+  }
   if (const std::size_t start = text.find("cannot redefine existing"); start != std::string::npos) {
     text = text.substr(start);
     const std::size_t open = text.find('\'');
@@ -526,6 +698,51 @@ std::string explain_parse_error(std::string_view description) {
   return "not valid TOML: " + text;
 }
 
+ScenarioError syntax_error(const toml::parse_error& error, std::string_view text,
+                           const std::string& file_name) {
+  const int line = static_cast<int>(error.source().begin.line);
+  const std::string key = detail::key_on_line(text, line);
+  ScenarioError result(SourceLocation{file_name, line}, key,
+                       explain_parse_error(error.description()));
+  result.set_source_line(std::string(detail::line_text(text, line)));
+  return result;
+}
+
+// "required key missing" for a.b when a.bb is an unknown key that suggests b: the typo is the
+// mistake, and one message about it is enough.
+bool explained_by_typo(const ScenarioError& missing, const std::vector<ScenarioError>& errors) {
+  if (missing.message().rfind("required key missing", 0) != 0) return false;
+  const std::string& key = missing.key();
+  const std::size_t dot = key.rfind('.');
+  const std::string prefix = dot == std::string::npos ? "" : key.substr(0, dot + 1);
+  const std::string name = key.substr(prefix.size());
+  for (const ScenarioError& other : errors) {
+    if (other.key().rfind(prefix, 0) == 0 &&
+        other.key().find('.', prefix.size()) == std::string::npos &&
+        other.message().find("did you mean '" + name + "'") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// Sorted by line, errors without one (a missing section) last; each quoting its line.
+ScenarioErrors sorted_errors(std::vector<ScenarioError> errors, std::string_view text) {
+  std::vector<ScenarioError> kept;
+  for (const ScenarioError& error : errors)
+    if (!explained_by_typo(error, errors)) kept.push_back(error);
+  errors = std::move(kept);
+  std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) {
+    const int la = a.where().line > 0 ? a.where().line : std::numeric_limits<int>::max();
+    const int lb = b.where().line > 0 ? b.where().line : std::numeric_limits<int>::max();
+    return la < lb;
+  });
+  for (ScenarioError& error : errors) {
+    if (error.where().line > 0 && error.where().file != "--set")
+      error.set_source_line(std::string(detail::line_text(text, error.where().line)));
+  }
+  return ScenarioErrors(std::move(errors));
+}
+
 }  // namespace
 
 ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& file_name,
@@ -534,11 +751,15 @@ ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& file_
   try {
     document = toml::parse(toml_text, std::string_view(file_name));
   } catch (const toml::parse_error& error) {
-    throw ScenarioError(SourceLocation{file_name, static_cast<int>(error.source().begin.line)}, "",
-                        explain_parse_error(error.description()));
+    throw ScenarioErrors({syntax_error(error, toml_text, file_name)});
   }
   detail::apply_overrides(document, overrides);
-  return read_document(document, file_name);
+  std::vector<ScenarioError> errors;
+  ScenarioSpec spec = read_document(document, file_name, errors);
+  // Only a file whose keys are each in range can be judged as a whole.
+  if (errors.empty()) detail::check_finite_budget(spec, errors);
+  if (!errors.empty()) throw sorted_errors(std::move(errors), toml_text);
+  return spec;
 }
 
 ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>& overrides) {

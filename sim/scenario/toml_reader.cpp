@@ -57,6 +57,17 @@ std::string Range::describe() const {
   return "a finite number";
 }
 
+std::string Range::describe_for(double x) const {
+  // A bound far from the values people write (1e15 of money, +1000 % growth) guards finite
+  // arithmetic; it is
+  // named only when it is the one crossed, so "at least 0" stays the message for -1.
+  constexpr double kFar = 5;
+  Range side = *this;
+  if (x <= lo && std::abs(hi) >= kFar) side.hi = Range{}.hi;
+  if (x >= hi && std::abs(lo) >= kFar) side.lo = Range{}.lo;
+  return side.describe();
+}
+
 SourceLocation location_of(const toml::node& node) {
   const auto& source = node.source();
   // toml++ drops the source of copied nodes and we create tables while applying overrides:
@@ -133,7 +144,7 @@ double read_number(const toml::node& node, const std::string& dotted, ValueKind 
   }
   if (!range.contains(value)) {
     throw ScenarioError(where, dotted,
-                        "must be " + range.describe() + ", got " + format_number(value));
+                        "must be " + range.describe_for(value) + ", got " + format_number(value));
   }
   return value;
 }
@@ -155,29 +166,31 @@ TableReader::TableReader(const toml::table* table, std::string prefix, SourceLoc
 
 void TableReader::allow(const std::vector<std::string>& keys, std::string_view what) const {
   if (!table_) return;
-  const toml::node* first_unknown = nullptr;
-  std::string first_key;
+  std::vector<std::pair<std::string, const toml::node*>> unknown;
   for (const auto& [key, value] : *table_) {
     const std::string name(key.str());
     if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
       if (context_.locations) (*context_.locations)[dotted(name)] = location_of(value);
       continue;
     }
-    // Report the unknown key that comes first in the file, not the first in sorted order.
-    if (!first_unknown || location_of(value).line < location_of(*first_unknown).line) {
-      first_unknown = &value;
-      first_key = name;
+    unknown.emplace_back(name, &value);
+  }
+  // In file order, not the table's sorted order.
+  std::stable_sort(unknown.begin(), unknown.end(), [](const auto& a, const auto& b) {
+    return location_of(*a.second).line < location_of(*b.second).line;
+  });
+  for (const auto& [name, value] : unknown) {
+    std::string message = "unknown key";
+    if (!what.empty()) message.append(" ").append(what);
+    if (const auto suggestion = nearest_key(name, keys); !suggestion.empty()) {
+      message.append("; did you mean '").append(suggestion).append("'?");
+    } else {
+      message += "; expected one of: " + join_choices(keys);
     }
+    const ScenarioError error(location_of(*value), dotted(name), message);
+    if (!context_.errors) throw error;
+    context_.errors->push_back(error);
   }
-  if (!first_unknown) return;
-  std::string message = "unknown key";
-  if (!what.empty()) message.append(" ").append(what);
-  if (const auto suggestion = nearest_key(first_key, keys); !suggestion.empty()) {
-    message.append("; did you mean '").append(suggestion).append("'?");
-  } else {
-    message += "; expected one of: " + join_choices(keys);
-  }
-  throw ScenarioError(location_of(*first_unknown), dotted(first_key), message);
 }
 
 void TableReader::forbid(std::string_view key, const std::string& why) const {
@@ -217,6 +230,10 @@ std::optional<double> TableReader::number(std::string_view key, ValueKind kind,
   return read_number(*found, dotted(key), kind, range, context_);
 }
 
+// Counts at or beyond this are limits rather than part of a key's meaning (see
+// Range::describe_for).
+constexpr std::int64_t kFarCount = 600;
+
 std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t min,
                                                  std::int64_t max) const {
   const auto* found = node(key);
@@ -234,7 +251,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
   }
   if (value < min || value > max) {
     // A bound that only guards the storage type is named only when it is the one exceeded.
-    const bool storage_bound = max >= std::numeric_limits<int>::max();
+    const bool storage_bound = max >= kFarCount;
     const std::string range = !storage_bound
                                   ? "between " + std::to_string(min) + " and " + std::to_string(max)
                               : value < min ? "at least " + std::to_string(min)
@@ -250,6 +267,12 @@ std::optional<YearMonth> TableReader::date(std::string_view key, DateRole role) 
   const std::string expected = role == DateRole::horizon
                                    ? "a month \"2032-12\", a quarter \"2032-Q4\" or a year \"2032\""
                                    : "a month such as \"2025-07\" or a quarter such as \"2026-Q3\"";
+  // horizon = 2031 (an integer) is what an analyst types for a year; accept it as "2031".
+  if (const auto* year = found->as_integer(); year && role == DateRole::horizon) {
+    const auto parsed = parse_date(std::to_string(year->get()), role);
+    if (!parsed) fail(key, "not a year: " + std::to_string(year->get()) + "; expected " + expected);
+    return parsed;
+  }
   const auto* text = found->as_string();
   if (!text) fail(key, "expected " + expected + " in quotes, got " + describe_node(*found));
   const auto parsed = parse_date(text->get(), role);

@@ -11,10 +11,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "breakeven/scenario/calendar.hpp"
 #include "breakeven/scenario/errors.hpp"
+#include "breakeven/scenario/scenario_spec.hpp"
 
 namespace breakeven::detail {
 
@@ -41,6 +43,8 @@ struct Range {
   bool contains(double x) const;
   /// "between 0 and 1", "at least 0", "greater than -1", ...
   std::string describe() const;
+  /// describe(), leaving out a far bound (a limit of finite arithmetic) that `x` does not cross.
+  std::string describe_for(double x) const;
 };
 
 /// Shared by every reader of one scenario.
@@ -49,7 +53,28 @@ struct ReadContext {
   std::string money_unit = "1";  ///< as written in company.money_unit, for messages
   double money_scale = 1;        ///< currency units per file money unit
   std::map<std::string, SourceLocation>* locations = nullptr;
+  std::vector<ScenarioNote>* notes = nullptr;  ///< what the reader decided, e.g. a tail cut
+  /// When set, `TableReader::step` records errors here and reading goes on; else they throw.
+  std::vector<ScenarioError>* errors = nullptr;
 };
+
+/// Runs one check of a reader. With `context.errors` set, a ScenarioError it throws is recorded
+/// and reading goes on with the next check, so one pass reports every mistake in a file.
+/// Returns whether the check passed.
+template <typename Check>
+bool step(const ReadContext& context, Check&& check) {
+  if (!context.errors) {
+    check();
+    return true;
+  }
+  try {
+    check();
+    return true;
+  } catch (const ScenarioError& error) {
+    context.errors->push_back(error);
+    return false;
+  }
+}
 
 /// Where a node stood. Nodes from `--set`, or made while applying one, are "--set" with line 0.
 SourceLocation location_of(const toml::node& node);
@@ -76,8 +101,9 @@ class TableReader {
   TableReader(const toml::table* table, std::string prefix, SourceLocation where,
               ReadContext& context);
 
-  /// Checks that the table holds only `keys` (throwing on the first other key, by line, with a
-  /// suggestion), and records where every key stood. `what` names the table in messages.
+  /// Checks that the table holds only `keys` (every other key is an error, with a suggestion;
+  /// without error collection the first by line throws), and records where every key stood.
+  /// `what` names the table in messages.
   void allow(const std::vector<std::string>& keys, std::string_view what = "") const;
   /// Throws "<prefix>.<key>: <why>" when the key is given.
   void forbid(std::string_view key, const std::string& why) const;
@@ -92,6 +118,12 @@ class TableReader {
   /// The key's own line when given, else the table's.
   SourceLocation where(std::string_view key) const;
   const SourceLocation& table_where() const { return where_; }
+
+  /// `detail::step` with this reader's context.
+  template <typename Check>
+  bool step(Check&& check) const {
+    return detail::step(context_, std::forward<Check>(check));
+  }
 
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
   [[noreturn]] void fail_missing(std::string_view key, const std::string& hint = "") const;

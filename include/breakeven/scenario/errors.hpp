@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace breakeven {
 
@@ -22,11 +23,27 @@ class ScenarioError : public std::runtime_error {
   const std::string& key() const { return key_; }
   /// The message alone, without "file:line: key:".
   const std::string& message() const { return message_; }
+  /// The text of the offending line when the reader had it ("" otherwise), for quoting.
+  const std::string& source_line() const { return source_line_; }
+  void set_source_line(std::string line) { source_line_ = std::move(line); }
 
  private:
   SourceLocation where_;
   std::string key_;
   std::string message_;
+  std::string source_line_;
+};
+
+/// Every error found in one pass over a file, sorted by line (errors without a line last).
+/// It is itself the first of them, so code that reports one error keeps working.
+class ScenarioErrors : public ScenarioError {
+ public:
+  /// `errors` must not be empty.
+  explicit ScenarioErrors(std::vector<ScenarioError> errors);
+  const std::vector<ScenarioError>& errors() const { return errors_; }
+
+ private:
+  std::vector<ScenarioError> errors_;
 };
 
 /// Bad command-line usage (unknown option, bad --set syntax). Exit status 2.

@@ -152,6 +152,13 @@ struct BreakevenSpec {
   std::optional<std::string> target;  ///< a period label, e.g. "2026"
 };
 
+/// Something the parser decided on the reader's behalf, e.g. a distribution cut at its key's
+/// bound because a negligible tail crossed it. Reports list it with the assumptions.
+struct ScenarioNote {
+  std::string key;  ///< dotted key, e.g. "revenue.long_run_growth"
+  std::string text;
+};
+
 /// A scenario file as written, in the file's money unit, already range-checked key by key.
 /// Cross-key checks (horizon after start, target inside the horizon, correlation names) are the
 /// model builder's job. `locations` maps each dotted key given in the file to where it stood, so
@@ -174,6 +181,7 @@ struct ScenarioSpec {
   std::vector<CorrelationSpec> correlations;
   BreakevenSpec breakeven;
   std::map<std::string, SourceLocation> locations;
+  std::vector<ScenarioNote> notes;
 
   /// Where `key` was given; falls back to the file with line 0.
   SourceLocation location_of(const std::string& key) const;
