@@ -141,7 +141,16 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   double log_market = 0, log_share = 0, market_drift = 0, share_cap = 1, share_speed = 0;
   double sector_vol = 0, company_vol = 0;  // monthly sd of the sector and company shocks
   double initial_annual_revenue = model.initial_annual_revenue;
-  if (market_model) {
+  // --- Chip milestones and order book (milestones.cpp, order_book.cpp) ---------------------
+  const bool has_milestones = !model.milestones.empty();
+  if (has_milestones) ws.milestones.start(model, seed, path, p);
+  const CompiledOrders* orders = model.orders ? &*model.orders : nullptr;
+  if (orders) {
+    ws.orders.start(*orders, seed, path, model.company_key, p);
+    sector_vol = orders->sector_vol;
+    company_vol = orders->company_vol;
+    if (!spec.state.revenue) initial_annual_revenue = ws.orders.initial_annual_revenue();
+  } else if (market_model) {
     const MarketSpec& market = *spec.market;
     log_market = std::log(param(ix.market_size));
     log_share = std::log(param(ix.share));
@@ -289,9 +298,12 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
           if (clock.next_month == m) {
             const CompiledEvent& event = model.events[e];
             RandomStream& event_stream = ws.event_streams[e];
-            const double effect = event.effect.sample(event_stream);
+            const double effect =
+                event.target == EventTarget::milestones ? 0.0 : event.effect.sample(event_stream);
             const int t = static_cast<int>(event.target);
-            if (event.duration_months == 0) {
+            if (event.target == EventTarget::milestones) {  // milestones: a delay, no effect
+              if (has_milestones) ws.milestones.delay_pending(m, event.duration_months);
+            } else if (event.duration_months == 0) {
               if (is_level_target(event.target))
                 effects[at(t)].permanent *= 1.0 + effect;
               else
@@ -327,16 +339,25 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
         }
       }
     }
-    const double revenue_factor = effects[at(static_cast<int>(EventTarget::revenue))].current;
-    const double growth_shift = effects[at(static_cast<int>(EventTarget::growth))].current;
-    const double margin_shift = effects[at(static_cast<int>(EventTarget::gross_margin))].current;
+    double revenue_factor = effects[at(static_cast<int>(EventTarget::revenue))].current;
+    double growth_shift = effects[at(static_cast<int>(EventTarget::growth))].current;
+    double margin_shift = effects[at(static_cast<int>(EventTarget::gross_margin))].current;
+    double respin_cost = 0;  // milestones: attempts due this month, then the successes' effects
+    if (has_milestones) {
+      respin_cost = ws.milestones.step(model, m);
+      ws.milestones.apply(model, m, revenue_factor, growth_shift, margin_shift);
+    }
     const double rnd_factor = effects[at(static_cast<int>(EventTarget::rnd))].current;
     const double sga_factor = effects[at(static_cast<int>(EventTarget::sga))].current;
 
     // Revenue this month, then the step to next month's level.
     const double season = model.seasonality[at(m)];
     double revenue;
-    if (market_model) {
+    if (orders) {  // order book: backlog and contracts delivering this month
+      revenue = ws.orders.step(*orders, m, growth_shift, sector_vol > 0 ? sector[m] : 0.0,
+                               company_vol > 0 ? company.normal() : 0.0) *
+                revenue_factor * season;
+    } else if (market_model) {
       // A share above the whole market is not a share: revenue stops at the market's size.
       const double share = std::min(std::exp(log_share), 1.0);
       revenue = share * std::exp(log_market) / 12.0 * revenue_factor * season;
@@ -356,7 +377,8 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
                           margin_shift + (margin_sd > 0 ? margin_sd * margin_noise.normal() : 0.0);
     gross_margin = std::clamp(gross_margin, -1.0, 0.99);
 
-    const double rnd_m = std::max(rnd * rnd_factor, rnd_floor * revenue);
+    // A failed tape-out's re-spin is R&D spent on top of the plan.
+    const double rnd_m = std::max(rnd * rnd_factor, rnd_floor * revenue) + respin_cost;
     const double sga_m = sga * sga_factor + sga_variable * revenue;
     const double operating_income = revenue * gross_margin - rnd_m - sga_m - sbc - depreciation;
     const double wc = wc_ratio * revenue;
@@ -477,6 +499,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
                          ? ws.standalone_low_by_period[at(out.breakeven_period)]
                          : standalone_low;
   out.funding_need = std::max(0.0, minimum_cash - low);
+  if (has_milestones) out.milestone_success_month = ws.milestones.success_months();
 }
 
 }  // namespace breakeven

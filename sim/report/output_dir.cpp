@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/report/output_dir.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <system_error>
 
@@ -22,7 +23,7 @@ std::vector<OutputFile> build_output_files(const std::vector<ScenarioResult>& re
                                            const RunProvenance& provenance) {
   // The page goes last: a reader who opens the directory while it is being written sees the
   // page only once the tables it refers to are there.
-  return {
+  std::vector<OutputFile> files{
       {"summary.json", json_report_text(results)},
       {"scenarios.csv", scenarios_csv(results)},
       {"breakeven_distribution.csv", breakeven_distribution_csv(results)},
@@ -33,8 +34,16 @@ std::vector<OutputFile> build_output_files(const std::vector<ScenarioResult>& re
       {"funding_need_quantiles.csv", funding_need_quantiles_csv(results)},
       {"fans.csv", fans_csv(results)},
       {"assumptions.csv", assumptions_csv(results)},
-      {"report.html", render_html_report(results, provenance)},
   };
+  // Milestone tables only when a scenario has milestones: other runs write what they always did.
+  const bool any_milestones = std::any_of(results.begin(), results.end(),
+                                          [](const auto& r) { return !r.milestones.empty(); });
+  if (any_milestones) {
+    files.push_back({"milestones.csv", milestones_csv(results)});
+    files.push_back({"milestone_months.csv", milestone_months_csv(results)});
+  }
+  files.push_back({"report.html", render_html_report(results, provenance)});
+  return files;
 }
 
 void write_output_dir(const std::filesystem::path& dir, const std::vector<OutputFile>& files) {

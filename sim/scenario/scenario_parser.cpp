@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "breakeven/scenario/values.hpp"
+#include "milestone_reader.hpp"
+#include "orders_reader.hpp"
 #include "override.hpp"
 #include "param_reader.hpp"
 #include "toml_reader.hpp"
@@ -131,7 +133,10 @@ void read_state(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"cash", "revenue", "ytd", "ttm"});
   StateSpec& state = spec.state;
   state.cash = table.need("cash", table.number("cash", ValueKind::money, kNonNegative));
-  if (spec.revenue.model == RevenueModel::market) {
+  if (spec.revenue.model == RevenueModel::orders) {
+    // Optional: the working capital held at the start; without it, 12 months of backlog delivery.
+    state.revenue = table.number("revenue", ValueKind::money, Range::greater_than(0));
+  } else if (spec.revenue.model == RevenueModel::market) {
     table.forbid("revenue",
                  "not used with revenue.model = \"market\", where revenue starts at "
                  "market.share x market.size; remove it");
@@ -169,15 +174,19 @@ void read_revenue(const TableReader& table, ScenarioSpec& spec) {
   table.allow({"model", "growth", "long_run_growth", "half_life_years", "volatility",
                "sector_loading", "seasonality"});
   RevenueSpec& revenue = spec.revenue;
-  revenue.model = enum_value<RevenueModel>(
-      table, "model", {{"growth", RevenueModel::growth}, {"market", RevenueModel::market}},
-      RevenueModel::growth);
-  if (revenue.model == RevenueModel::market) {
+  revenue.model = enum_value<RevenueModel>(table, "model",
+                                           {{"growth", RevenueModel::growth},
+                                            {"market", RevenueModel::market},
+                                            {"orders", RevenueModel::orders}},
+                                           RevenueModel::growth);
+  if (revenue.model != RevenueModel::growth) {
+    const std::string section = revenue.model == RevenueModel::market ? "[market]" : "[orders]";
     for (const char* key :
          {"growth", "long_run_growth", "half_life_years", "volatility", "sector_loading"}) {
       table.forbid(key,
-                   "only used with revenue.model = \"growth\"; the market model takes its "
-                   "growth and volatility from [market]");
+                   "only used with revenue.model = \"growth\"; this model takes its "
+                   "growth and volatility from " +
+                       section);
     }
   } else {
     revenue.growth =
@@ -332,22 +341,31 @@ EventSpec read_event(const TableReader& table) {
   EventSpec event;
   event.name = table.need("name", table.string("name"));
   if (!table.has("target"))
-    table.fail_missing("target", "revenue, growth, gross_margin, rnd or sga");
+    table.fail_missing("target", "revenue, growth, gross_margin, rnd, sga or milestones");
   event.target = enum_value<EventTarget>(table, "target",
                                          {{"revenue", EventTarget::revenue},
                                           {"growth", EventTarget::growth},
                                           {"gross_margin", EventTarget::gross_margin},
                                           {"rnd", EventTarget::rnd},
-                                          {"sga", EventTarget::sga}},
+                                          {"sga", EventTarget::sga},
+                                          {"milestones", EventTarget::milestones}},
                                          EventTarget::revenue);
   // Level effects multiply by (1 + effect); growth adds to the log-growth rate; gross_margin adds
   // margin points, which cannot move a margin by more than its whole range.
   Range effect_range = kLevelEffect;
   if (event.target == EventTarget::growth) effect_range = Range::any();
   if (event.target == EventTarget::gross_margin) effect_range = Range::between(-2, 2);
-  event.effect =
-      table.need("effect", detail::read_param(table, "effect", ValueKind::rate, effect_range));
-  event.duration_months = to_int(table.integer("duration_months", 0).value_or(0));
+  if (event.target == EventTarget::milestones) {
+    // It moves dates, not amounts: its size is duration_months.
+    table.forbid("effect", "not used with target = \"milestones\"; duration_months is the delay");
+    event.effect = Param::constant_value(0);
+    event.duration_months = to_int(
+        table.need("duration_months", table.integer("duration_months", 1), "the delay in months"));
+  } else {
+    event.effect =
+        table.need("effect", detail::read_param(table, "effect", ValueKind::rate, effect_range));
+    event.duration_months = to_int(table.integer("duration_months", 0).value_or(0));
+  }
   const bool poisson = table.has("rate_per_year");
   const bool scheduled = table.has("date");
   if (poisson && scheduled) {
@@ -481,7 +499,8 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
   ReadContext context{file_name, "1", 1, &spec.locations};
   const TableReader root(&document, "", SourceLocation{file_name, 0}, context);
   root.allow({"company", "simulation", "state", "revenue", "market", "margin", "costs", "other",
-              "tax", "cash", "funding", "events", "correlation", "breakeven"});
+              "tax", "cash", "funding", "events", "milestones", "orders", "correlation",
+              "breakeven"});
   // money_unit first: every money value is converted into it. The revenue model and the
   // break-even period decide which keys other sections may hold.
   read_company(section(root, "company"), spec);
@@ -490,6 +509,7 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
   read_revenue(section(root, "revenue"), spec);
   read_state(section(root, "state"), spec);
   read_market(section(root, "market"), spec);
+  detail::read_orders(section(root, "orders"), spec);
   read_margin(section(root, "margin"), spec);
   read_costs(section(root, "costs"), spec);
   read_other(section(root, "other"), spec);
@@ -499,6 +519,9 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
   for (const auto& event : table_array(root, "events", "[[events]]")) {
     spec.events.push_back(read_event(event));
   }
+  for (const auto& milestone : table_array(root, "milestones", "[[milestones]]"))
+    spec.milestones.push_back(detail::read_milestone(milestone));
+  detail::check_milestone_links(spec);
   for (const auto& correlation : table_array(root, "correlation", "[[correlation]]")) {
     spec.correlations.push_back(read_correlation(correlation));
   }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "breakeven/engine/milestones.hpp"
+#include "breakeven/engine/order_book.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "breakeven/model/model.hpp"
@@ -24,7 +26,8 @@ struct PathOutcome {
   int cashout_month = -1;     ///< first month m with cash_{m+1} < minimum; -1: never
   int runway_months = 0;      ///< standalone track; == Model::months when beyond the horizon
   double funding_need = 0;
-  std::vector<YearRecord> years;  ///< one per Model::fiscal_years
+  std::vector<YearRecord> years;             ///< one per Model::fiscal_years
+  std::vector<int> milestone_success_month;  ///< per Model::milestones; -1: never succeeded
 };
 
 /// One simulated month, for replaying a single path (`--trace-path`).
@@ -47,6 +50,8 @@ struct PathWorkspace {
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
   SectorShocks sector;  ///< the path's own sector shocks, when the caller shares none
+  MilestoneTrack milestones;
+  OrderBook orders;  ///< revenue model "orders" only
   explicit PathWorkspace(const Model& model);
 };
 
