@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Milestones and the order book against formulas: success probabilities, the geometric number of
 // re-spins, delays, and the compound-Poisson mean and variance of order revenue.
+#include <unistd.h>
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "program_runner.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace breakeven;
@@ -252,4 +259,31 @@ max_respins = 3
   REQUIRE(one.breakeven.by_target->p == two.breakeven.by_target->p);
   const Model orders = make_model(kOrderScenario, {{"simulation.paths", "3000"}});
   REQUIRE(run(orders, 1).fans.revenue.at(0).p50 == run(orders, 2).fans.revenue.at(0).p50);
+}
+
+TEST_CASE("a scenario file with both runs and reports its milestones in every format",
+          "[milestones][cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("breakeven-chip-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const ProgramOutcome outcome =
+      run_program("run scenarios/example_chip.toml --paths 2000 --out '" + dir.string() + "'");
+  REQUIRE(outcome.status == 0);
+  REQUIRE(outcome.out.find("Gen-3 tape-out (planned 2026-12): P(success)") != std::string::npos);
+  auto slurp = [](const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const auto json = nlohmann::json::parse(slurp(dir / "summary.json"));
+  const auto& milestones = json.at("scenarios").at(0).at("milestones");
+  REQUIRE(milestones.size() == 2);
+  REQUIRE(milestones.at(1).at("name") == "Gen-3 tape-out");
+  const double p = milestones.at(1).at("success").get<double>();
+  REQUIRE(p > 0.5);
+  REQUIRE(p < 1.0);
+  const std::string table = slurp(dir / "milestones.csv");
+  REQUIRE(table.rfind("scenario,milestone,planned,p_success", 0) == 0);
+  REQUIRE(std::count(table.begin(), table.end(), '\n') == 3);
+  REQUIRE(fs::exists(dir / "milestone_months.csv"));
+  fs::remove_all(dir);
 }
