@@ -285,5 +285,8 @@ TEST_CASE("a scenario file with both runs and reports its milestones in every fo
   REQUIRE(table.rfind("scenario,milestone,planned,p_success", 0) == 0);
   REQUIRE(std::count(table.begin(), table.end(), '\n') == 3);
   REQUIRE(fs::exists(dir / "milestone_months.csv"));
+  const std::string page = slurp(dir / "report.html");
+  REQUIRE(page.find(R"(<section id="milestones">)") != std::string::npos);
+  REQUIRE(page.find("<td>Gen-3 tape-out</td><td>2026-12</td>") != std::string::npos);
   fs::remove_all(dir);
 }

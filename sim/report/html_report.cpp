@@ -10,6 +10,7 @@
 #include "breakeven/report/svg_chart.hpp"
 #include "breakeven/report/terminal_report.hpp"
 #include "html_charts.hpp"
+#include "html_milestones.hpp"
 #include "html_report_style.hpp"
 #include "html_text.hpp"
 
@@ -287,6 +288,8 @@ std::string render_html_report(const Results& results, const RunProvenance& prov
     out += runway_section(results, axes) + "\n";
     out += funding_section(results, axes) + "\n";
     for (const FanKind& kind : kFanKinds) out += fan_section(results, axes, kind) + "\n";
+    if (const std::string milestones = html::milestones_section(results); !milestones.empty())
+      out += milestones + "\n";
   }
   out += assumptions_section(results) + "\n";
   out += provenance_section(results, provenance) + "\n";
