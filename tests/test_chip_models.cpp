@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "breakeven/engine/tally_io.hpp"
 #include "program_runner.hpp"
 #include "scenario_fixture.hpp"
 
@@ -289,4 +290,34 @@ TEST_CASE("a scenario file with both runs and reports its milestones in every fo
   REQUIRE(page.find(R"(<section id="milestones">)") != std::string::npos);
   REQUIRE(page.find("<td>Gen-3 tape-out</td><td>2026-12</td>") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("milestone tallies: two path ranges serialised and merged equal the whole run",
+          "[milestones]") {
+  const Model model = milestone_model(R"(
+[[milestones]]
+name = "Tape-out"
+date = "2025-03"
+success_probability = 0.4
+on_success = { target = "revenue", effect = 2.0 }
+respin_delay_months = 2
+max_respins = 4
+)",
+                                      3000);
+  const std::vector<const Model*> models = {&model};
+  const RunTallies whole = simulate(whole_run(models, 5, 3000));
+  RunPlan first = whole_run(models, 5, 3000), second = first;
+  first.end = 1100;
+  second.begin = 1100;
+  const std::string first_text = tallies_to_json(simulate(first, {2, {}}), models);
+  REQUIRE(first_text.find("milestone_success_by_month") != std::string::npos);
+  REQUIRE(tallies_to_json(tallies_from_json(first_text, models), models) == first_text);
+  RunTallies merged = tallies_from_json(tallies_to_json(simulate(second, {1, {}}), models), models);
+  merge_tallies(merged, tallies_from_json(first_text, models));
+  REQUIRE(merged.scenarios[0].milestone_success_by_month ==
+          whole.scenarios[0].milestone_success_by_month);
+  // The tallies of a run without milestones cannot stand in for one with them.
+  const Model plain = base_model();
+  std::string text = tallies_to_json(simulate(whole_run({&plain}, 5, 300)), {&plain});
+  REQUIRE_THROWS_AS(tallies_from_json(text, {&model}), UsageError);
 }
