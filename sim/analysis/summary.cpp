@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "breakeven/analysis/milestone_summary.hpp"
 #include "breakeven/analysis/summary.hpp"
 #include "breakeven/engine/engine.hpp"
 
@@ -232,6 +233,7 @@ ScenarioResult summarize(const Model& model, const Tally& tally) {
   result.funding_need = summarize_funding_need(tally);
   result.fans = {fan(model, tally, tally.revenue), fan(model, tally, tally.net_income),
                  fan(model, tally, tally.cash)};
+  result.milestones = summarize_milestones(model, tally);
   result.assumptions = key_assumptions(model);
   result.warnings = model.warnings;
   result.funding_policy = spec.policy.has_value();

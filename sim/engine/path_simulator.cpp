@@ -132,6 +132,11 @@ struct Params {
 /// Apply events: arrivals, their effects, and the expiry of temporary ones. Effects change only
 /// when an event arrives or a temporary one expires; in every other month the previous month's
 /// factors stand, which keeps quiet months cheap.
+/// What events and milestones do to one month: level factors and additive shifts.
+struct MonthEffects {
+  double revenue = 1, growth = 0, gross_margin = 0, rnd = 1, sga = 1;
+};
+
 class EventStage {
  public:
   void start(const Model& model, PathWorkspace& ws, std::uint64_t seed, std::uint64_t path);
@@ -142,6 +147,11 @@ class EventStage {
   }
   double current(EventTarget target) const {
     return effects_[at(static_cast<int>(target))].current;
+  }
+  MonthEffects month_effects() const {
+    return {current(EventTarget::revenue), current(EventTarget::growth),
+            current(EventTarget::gross_margin), current(EventTarget::rnd),
+            current(EventTarget::sga)};
   }
   /// How often each event occurred within the horizon, for per-path analyses.
   void record_occurrences(PathWorkspace& ws) const {
@@ -203,9 +213,12 @@ void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
     if (clock.next_month == m) {
       const CompiledEvent& event = model.events[e];
       RandomStream& event_stream = ws.event_streams[e];
-      const double effect = event.effect.sample(event_stream);
+      const bool delays_milestones = event.target == EventTarget::milestones;
+      const double effect = delays_milestones ? 0.0 : event.effect.sample(event_stream);
       const int t = static_cast<int>(event.target);
-      if (event.duration_months == 0) {
+      if (delays_milestones) {  // a delay of every pending milestone, no effect of its own
+        if (!model.milestones.empty()) ws.milestones.delay_pending(m, event.duration_months);
+      } else if (event.duration_months == 0) {
         if (is_level_target(event.target))
           effects_[at(t)].permanent *= 1.0 + effect;
         else
@@ -250,12 +263,14 @@ void EventStage::recompute(PathWorkspace& ws, int m) {
 class RevenueStage {
  public:
   RevenueStage(const Model& model, Params param, const SectorShocks& shocks, std::uint64_t seed,
-               std::uint64_t path);
+               std::uint64_t path, PathWorkspace& ws);
   double initial_annual_revenue() const { return initial_annual_revenue_; }
-  double step(const Model& model, int m, const EventStage& events);
+  double step(const Model& model, int m, const MonthEffects& fx);
 
  private:
   bool market_model_;
+  const CompiledOrders* orders_;  // revenue model "orders": the book in the workspace
+  OrderBook* book_;
   double log_level_ = 0, log_growth_start_ = 0, log_growth_long_ = 0;  // growth model
   double log_market_ = 0, log_share_ = 0, market_drift_ = 0, share_cap_ = 1, share_speed_ = 0;
   double sector_vol_ = 0, company_vol_ = 0;  // monthly sd of the sector and company shocks
@@ -265,13 +280,20 @@ class RevenueStage {
 };
 
 RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks& shocks,
-                           std::uint64_t seed, std::uint64_t path)
+                           std::uint64_t seed, std::uint64_t path, PathWorkspace& ws)
     : market_model_(model.spec.revenue.model == RevenueModel::market),
+      orders_(model.orders ? &*model.orders : nullptr),
+      book_(&ws.orders),
       initial_annual_revenue_(model.initial_annual_revenue),
       company_(seed, path, Substream::revenue, model.company_key) {
   const ScenarioSpec& spec = model.spec;
   const ParamIndex& ix = model.index;
-  if (market_model_) {
+  if (orders_ != nullptr) {
+    book_->start(*orders_, seed, path, model.company_key, ws.draws);
+    sector_vol_ = orders_->sector_vol;
+    company_vol_ = orders_->company_vol;
+    if (!spec.state.revenue) initial_annual_revenue_ = book_->initial_annual_revenue();
+  } else if (market_model_) {
     const MarketSpec& market = *spec.market;
     log_market_ = std::log(param(ix.market_size));
     log_share_ = std::log(param(ix.share));
@@ -292,12 +314,16 @@ RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks&
   if (sector_vol_ > 0) sector_ = shocks.from(first_calendar_month(model));
 }
 
-double RevenueStage::step(const Model& model, int m, const EventStage& events) {
-  const double revenue_factor = events.current(EventTarget::revenue);
-  const double growth_shift = events.current(EventTarget::growth);
+double RevenueStage::step(const Model& model, int m, const MonthEffects& fx) {
+  const double revenue_factor = fx.revenue;
+  const double growth_shift = fx.growth;
   const double season = model.seasonality[at(m)];
   double revenue;
-  if (market_model_) {
+  if (orders_ != nullptr) {  // the backlog and the contracts delivering this month
+    revenue = book_->step(*orders_, m, growth_shift, sector_vol_ > 0 ? sector_[m] : 0.0,
+                          company_vol_ > 0 ? company_.normal() : 0.0) *
+              revenue_factor * season;
+  } else if (market_model_) {
     // A share above the whole market is not a share: revenue stops at the market's size.
     const double share = std::min(std::exp(log_share_), 1.0);
     revenue = share * std::exp(log_market_) / 12.0 * revenue_factor * season;
@@ -326,7 +352,9 @@ class CostStage {
  public:
   CostStage(const Model& model, Params param, double initial_annual_revenue, std::uint64_t seed,
             std::uint64_t path);
-  Operations month(const Model& model, int m, double revenue, const EventStage& events);
+  /// `respin_cost`: failed tape-outs this month, R&D spent on top of the plan.
+  Operations month(const Model& model, int m, double revenue, const MonthEffects& fx,
+                   double respin_cost);
   /// a_m = (1 + g)^(m / 12), one monthly step at a time.
   void advance() {
     rnd_ *= rnd_step_;
@@ -369,14 +397,15 @@ CostStage::CostStage(const Model& model, Params param, double initial_annual_rev
   previous_wc_ = wc_ratio_ / 12.0 * initial_annual_revenue;
 }
 
-Operations CostStage::month(const Model& model, int m, double revenue, const EventStage& events) {
+Operations CostStage::month(const Model& model, int m, double revenue, const MonthEffects& fx,
+                            double respin_cost) {
   Operations ops{};
   ops.gross_margin = gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] +
-                     events.current(EventTarget::gross_margin) +
+                     fx.gross_margin +
                      (margin_sd_ > 0 ? margin_sd_ * margin_noise_.normal() : 0.0);
   ops.gross_margin = std::clamp(ops.gross_margin, -1.0, 0.99);
-  ops.rnd = std::max(rnd_ * events.current(EventTarget::rnd), rnd_floor_ * revenue);
-  ops.sga = sga_ * events.current(EventTarget::sga) + sga_variable_ * revenue;
+  ops.rnd = std::max(rnd_ * fx.rnd, rnd_floor_ * revenue) + respin_cost;
+  ops.sga = sga_ * fx.sga + sga_variable_ * revenue;
   ops.operating_income = revenue * ops.gross_margin - ops.rnd - ops.sga - sbc_ - depreciation;
   const double wc = wc_ratio_ * revenue;
   ops.wc_change = wc - previous_wc_;
@@ -644,7 +673,9 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   const Params param{ws.draws};
   EventStage events;
   events.start(model, ws, seed, path);
-  RevenueStage revenue_stage(model, param, sector_shocks, seed, path);
+  const bool has_milestones = !model.milestones.empty();
+  if (has_milestones) ws.milestones.start(model, seed, path, ws.draws);
+  RevenueStage revenue_stage(model, param, sector_shocks, seed, path, ws);
   CostStage costs(model, param, revenue_stage.initial_annual_revenue(), seed, path);
   FundingStage funding(model, param, seed, path, ws);
   ws.raises_succeeded = 0;
@@ -658,8 +689,14 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
 
   for (int m = 0; m < model.months; ++m) {
     events.apply(model, ws, m);
-    const double revenue = revenue_stage.step(model, m, events);
-    const Operations ops = costs.month(model, m, revenue, events);
+    MonthEffects fx = events.month_effects();
+    double respin_cost = 0;  // milestones: attempts due this month, then the successes' effects
+    if (has_milestones) {
+      respin_cost = ws.milestones.step(model, m);
+      ws.milestones.apply(model, m, fx.revenue, fx.growth, fx.gross_margin);
+    }
+    const double revenue = revenue_stage.step(model, m, fx);
+    const Operations ops = costs.month(model, m, revenue, fx, respin_cost);
     const double scheduled_in = funding.scheduled(model, m);
     const double raised_in = funding.resolved_raise(m);
     tracks.standalone(costs, ops, scheduled_in, m, model.months, out);
@@ -689,6 +726,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
                          ? ws.standalone_low_by_period[at(out.breakeven_period)]
                          : tracks.standalone_low();
   out.funding_need = std::max(0.0, tracks.minimum() - low);
+  if (has_milestones) out.milestone_success_month = ws.milestones.success_months();
 }
 
 }  // namespace breakeven

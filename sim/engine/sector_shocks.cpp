@@ -41,6 +41,7 @@ bool SectorShocks::covers(std::uint64_t seed, std::uint64_t path, int first_mont
 bool uses_sector_shocks(const Model& model) {
   const ScenarioSpec& spec = model.spec;
   if (spec.revenue.model == RevenueModel::market) return spec.market && spec.market->volatility > 0;
+  if (model.orders) return model.orders->sector_vol > 0;
   return spec.revenue.volatility > 0 && spec.revenue.sector_loading > 0;
 }
 

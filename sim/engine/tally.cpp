@@ -23,7 +23,9 @@ Tally::Tally(const Model& model)
       revenue(model.fiscal_years.size()),
       net_income(model.fiscal_years.size()),
       cash(model.fiscal_years.size()),
-      alive(model.fiscal_years.size()) {}
+      alive(model.fiscal_years.size()),
+      milestone_success_by_month(model.milestones.size(),
+                                 std::vector<std::uint64_t>(at(model.months))) {}
 
 void Tally::add(const Model& model, const PathOutcome& outcome) {
   ++paths;
@@ -50,6 +52,9 @@ void Tally::add(const Model& model, const PathOutcome& outcome) {
     net_income[y].add(year.net_income);
     cash[y].add(year.closing_cash);
   }
+  for (std::size_t i = 0; i < outcome.milestone_success_month.size(); ++i)
+    if (const int month = outcome.milestone_success_month[i]; month >= 0)
+      ++milestone_success_by_month[i][at(month)];
 }
 
 void Tally::merge(const Tally& other) {
@@ -67,6 +72,8 @@ void Tally::merge(const Tally& other) {
   add_histograms(net_income, other.net_income);
   add_histograms(cash, other.cash);
   add_counts(alive, other.alive);
+  for (std::size_t i = 0; i < milestone_success_by_month.size(); ++i)
+    add_counts(milestone_success_by_month[i], other.milestone_success_by_month[i]);
 }
 
 }  // namespace breakeven

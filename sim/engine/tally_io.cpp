@@ -94,6 +94,9 @@ Json tally_json(const Tally& tally, const Model& model) {
   out["net_income"] = histograms_json(tally.net_income);
   out["cash"] = histograms_json(tally.cash);
   out["alive"] = tally.alive;
+  // Only with milestones, so the tallies of a scenario without them are written as before.
+  if (!tally.milestone_success_by_month.empty())
+    out["milestone_success_by_month"] = tally.milestone_success_by_month;
   return out;
 }
 
@@ -120,6 +123,16 @@ Tally tally_of(const Json& in, const Model& model) {
   read_histograms(in.at("net_income"), tally.net_income);
   read_histograms(in.at("cash"), tally.cash);
   read_counts(in.at("alive"), tally.alive, "alive");
+  if (!model.milestones.empty()) {
+    const Json& milestones = in.at("milestone_success_by_month");
+    if (!milestones.is_array() || milestones.size() != model.milestones.size())
+      throw UsageError(
+          fmt::format("tallies: milestone_success_by_month does not match the "
+                      "scenario's {} milestones",
+                      model.milestones.size()));
+    for (std::size_t i = 0; i < model.milestones.size(); ++i)
+      read_counts(milestones[i], tally.milestone_success_by_month[i], "milestone_success_by_month");
+  }
   return tally;
 }
 

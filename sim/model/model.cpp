@@ -111,7 +111,7 @@ void build_slots(const ScenarioSpec& spec, Model& model) {
     ix.long_run_growth = spec.revenue.long_run_growth ? add_slot(model, "revenue.long_run_growth",
                                                                  *spec.revenue.long_run_growth)
                                                       : ix.growth;
-  } else {
+  } else if (spec.revenue.model == RevenueModel::market) {  // "orders": see build_orders
     const MarketSpec& market = *spec.market;
     ix.market_size = add_slot(model, "market.size", market.size);
     ix.market_growth = add_slot(model, "market.growth", market.growth);
@@ -328,6 +328,8 @@ Model build_model(const ScenarioSpec& spec, const ModelOptions& options) {
   build_slots(spec, model);
   build_funding(spec, model);
   build_events(spec, model);
+  build_milestones(spec, model);
+  build_orders(spec, model);
   build_copula(spec, options, model);
   if (spec.state.revenue) model.initial_annual_revenue = *spec.state.revenue;
   // Keyed by the company's name, so its own draws are the same alone and in any joint batch,

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "breakeven/scenario/calendar.hpp"
+
 namespace breakeven {
 namespace {
 
@@ -255,6 +257,30 @@ std::string fans_csv(const std::vector<ScenarioResult>& results) {
     fan_rows(table, r, "net_income", r.fans.net_income);
     fan_rows(table, r, "cash", r.fans.cash);
   }
+  return table.str();
+}
+
+std::string milestones_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario",           "milestone", "planned", "p_success", "se",
+                 "mean_success_month", "p10",       "p50",     "p90"};
+  for (const ScenarioResult& r : results)
+    for (const MilestoneResult& m : r.milestones) {
+      table.row_begin().field(r.name).field(m.name).field(m.planned).number(m.success.p);
+      table.number(m.success.se).number(m.mean_month).field(m.p10).field(m.p50).field(m.p90);
+    }
+  return table.str();
+}
+
+std::string milestone_months_csv(const std::vector<ScenarioResult>& results) {
+  CsvTable table{"scenario", "milestone", "month", "share"};
+  for (const ScenarioResult& r : results)
+    for (const MilestoneResult& m : r.milestones)
+      for (std::size_t i = 0; i < m.share_by_month.size(); ++i) {
+        const auto start = parse_date(r.start, DateRole::month_or_quarter);
+        const std::string month =
+            start ? start->plus_months(static_cast<int>(i)).label() : std::to_string(i);
+        table.row_begin().field(r.name).field(m.name).field(month).number(m.share_by_month[i]);
+      }
   return table.str();
 }
 

@@ -13,6 +13,7 @@
 #include "company_groups.hpp"
 #include "html_charts.hpp"
 #include "html_joint.hpp"
+#include "html_milestones.hpp"
 #include "html_report_style.hpp"
 #include "html_text.hpp"
 
@@ -390,6 +391,8 @@ std::string render_html_report(const Results& results, const RunProvenance& prov
     out += runway_section(results, groups, axes) + "\n";
     out += funding_section(results, groups, axes) + "\n";
     for (const FanKind& kind : kFanKinds) out += fan_section(results, groups, axes, kind) + "\n";
+    if (const std::string milestones = html::milestones_section(results); !milestones.empty())
+      out += milestones + "\n";
   }
   // After the scenarios' own charts, which a reader compares first.
   if (joint) out += html::joint_section(*joint) + "\n";

@@ -111,6 +111,26 @@ Json fan_json(const std::vector<FanPoint>& points) {
   return out;
 }
 
+Json milestones_json(const std::vector<MilestoneResult>& milestones) {
+  Json out = Json::array();
+  for (const MilestoneResult& milestone : milestones) {
+    Json item = Json::object();
+    item["name"] = milestone.name;
+    item["planned"] = milestone.planned;
+    put(item, "success", milestone.success);
+    // Among the paths where it succeeded; empty labels when it never did.
+    item["success_month"] = Json{{"mean_months_from_start", number(milestone.mean_month)},
+                                 {"p10", milestone.p10},
+                                 {"p50", milestone.p50},
+                                 {"p90", milestone.p90}};
+    Json shares = Json::array();
+    for (const double share : milestone.share_by_month) shares.push_back(number(share));
+    item["share_by_month"] = std::move(shares);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json scenario_to_json(const ScenarioResult& result) {
@@ -131,6 +151,8 @@ nlohmann::ordered_json scenario_to_json(const ScenarioResult& result) {
   out["fan"] = Json{{"revenue", fan_json(result.fans.revenue)},
                     {"net_income", fan_json(result.fans.net_income)},
                     {"cash", fan_json(result.fans.cash)}};
+  // Only with milestones: the report of a scenario without them is unchanged.
+  if (!result.milestones.empty()) out["milestones"] = milestones_json(result.milestones);
   // An array, not an object: two assumptions may share a key (e.g. repeated events).
   Json assumptions = Json::array();
   for (const auto& assumption : result.assumptions)

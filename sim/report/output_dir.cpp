@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/report/output_dir.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <system_error>
 
@@ -36,6 +37,13 @@ std::vector<OutputFile> build_output_files(const std::vector<ScenarioResult>& re
       {"fans.csv", fans_csv(results)},
       {"assumptions.csv", assumptions_csv(results)},
   };
+  // Milestone tables only when a scenario has milestones: other runs write what they always did.
+  const bool any_milestones = std::any_of(results.begin(), results.end(),
+                                          [](const auto& r) { return !r.milestones.empty(); });
+  if (any_milestones) {
+    files.push_back({"milestones.csv", milestones_csv(results)});
+    files.push_back({"milestone_months.csv", milestone_months_csv(results)});
+  }
   if (joint) {
     files.push_back({"joint_breakeven_count.csv", joint_count_csv(joint->breakeven_count)});
     files.push_back({"joint_cash_out_count.csv", joint_count_csv(joint->cash_out_count)});

@@ -182,6 +182,18 @@ void render_funding_need(std::string& out, const ScenarioResult& result) {
                      format_percent(need.none.p));
 }
 
+void render_milestones(std::string& out, const ScenarioResult& result) {
+  if (result.milestones.empty()) return;
+  out += "Milestones (success month among successes)\n";
+  for (const MilestoneResult& m : result.milestones) {
+    out += fmt::format("  {} (planned {}): P(success) {}", m.name, m.planned,
+                       format_percent(m.success.p));
+    if (!m.p50.empty()) out += fmt::format(" · p10 {} · p50 {} · p90 {}", m.p10, m.p50, m.p90);
+    out += "\n";
+  }
+  out += "\n";
+}
+
 void render_fans(std::string& out, const ScenarioResult& result) {
   const Fans& fans = result.fans;
   const std::size_t years =
@@ -283,6 +295,7 @@ std::string render_terminal(const ScenarioResult& result, const TerminalStyle& s
   render_cash_out(out, result, paint);
   render_runway(out, result);
   render_funding_need(out, result);
+  render_milestones(out, result);
   render_fans(out, result);
   return out;
 }

@@ -12,6 +12,8 @@
 
 #include "breakeven/scenario/values.hpp"
 #include "finite_budget.hpp"
+#include "milestone_reader.hpp"
+#include "orders_reader.hpp"
 #include "override.hpp"
 #include "param_reader.hpp"
 #include "source_text.hpp"
@@ -190,7 +192,10 @@ void read_state(const TableReader& table, ScenarioSpec& spec) {
   table.step(
       [&] { state.cash = table.need("cash", table.number("cash", ValueKind::money, kMoney)); });
   table.step([&] {
-    if (spec.revenue.model == RevenueModel::market) {
+    if (spec.revenue.model == RevenueModel::orders) {
+      // Optional: the working capital held at the start; without it, 12 months of backlog.
+      state.revenue = table.number("revenue", ValueKind::money, kPositiveMoney);
+    } else if (spec.revenue.model == RevenueModel::market) {
       table.forbid("revenue",
                    "not used with revenue.model = \"market\", where revenue starts at "
                    "market.share x market.size; remove it");
@@ -230,17 +235,21 @@ void read_revenue(const TableReader& table, ScenarioSpec& spec) {
                "sector_loading", "seasonality"});
   RevenueSpec& revenue = spec.revenue;
   table.step([&] {
-    revenue.model = enum_value<RevenueModel>(
-        table, "model", {{"growth", RevenueModel::growth}, {"market", RevenueModel::market}},
-        RevenueModel::growth);
+    revenue.model = enum_value<RevenueModel>(table, "model",
+                                             {{"growth", RevenueModel::growth},
+                                              {"market", RevenueModel::market},
+                                              {"orders", RevenueModel::orders}},
+                                             RevenueModel::growth);
   });
-  if (revenue.model == RevenueModel::market) {
+  if (revenue.model != RevenueModel::growth) {
+    const std::string section = revenue.model == RevenueModel::market ? "[market]" : "[orders]";
     for (const char* key :
          {"growth", "long_run_growth", "half_life_years", "volatility", "sector_loading"}) {
       table.step([&] {
         table.forbid(key,
-                     "only used with revenue.model = \"growth\"; the market model takes its "
-                     "growth and volatility from [market]");
+                     "only used with revenue.model = \"growth\"; this model takes its "
+                     "growth and volatility from " +
+                         section);
       });
     }
   } else {
@@ -454,13 +463,14 @@ Range effect_range(EventTarget target) {
 
 void read_event_target(const TableReader& table, EventSpec& event) {
   if (!table.has("target"))
-    table.fail_missing("target", "revenue, growth, gross_margin, rnd or sga");
+    table.fail_missing("target", "revenue, growth, gross_margin, rnd, sga or milestones");
   event.target = enum_value<EventTarget>(table, "target",
                                          {{"revenue", EventTarget::revenue},
                                           {"growth", EventTarget::growth},
                                           {"gross_margin", EventTarget::gross_margin},
                                           {"rnd", EventTarget::rnd},
-                                          {"sga", EventTarget::sga}},
+                                          {"sga", EventTarget::sga},
+                                          {"milestones", EventTarget::milestones}},
                                          EventTarget::revenue);
 }
 
@@ -504,12 +514,26 @@ EventSpec read_event(const TableReader& table) {
   EventSpec event;
   table.step([&] { event.name = table.need("name", table.string("name")); });
   // The effect's range depends on the target, so it is checked only against a target read.
-  if (table.step([&] { read_event_target(table, event); })) {
-    param_needed(table, "effect", ValueKind::rate, effect_range(event.target), event.effect);
+  const bool target_read = table.step([&] { read_event_target(table, event); });
+  if (target_read && event.target == EventTarget::milestones) {
+    // It moves dates, not amounts: its size is duration_months.
+    table.step([&] {
+      table.forbid("effect", "not used with target = \"milestones\"; duration_months is the delay");
+    });
+    event.effect = Param::constant_value(0);
+    table.step([&] {
+      event.duration_months =
+          to_int(table.need("duration_months", table.integer("duration_months", 1, kMaxMonthCount),
+                            "the delay in months"));
+    });
+  } else {
+    if (target_read)
+      param_needed(table, "effect", ValueKind::rate, effect_range(event.target), event.effect);
+    table.step([&] {
+      event.duration_months =
+          to_int(table.integer("duration_months", 0, kMaxMonthCount).value_or(0));
+    });
   }
-  table.step([&] {
-    event.duration_months = to_int(table.integer("duration_months", 0, kMaxMonthCount).value_or(0));
-  });
   const bool poisson = table.has("rate_per_year");
   const bool scheduled = table.has("date");
   if (poisson && scheduled) {
@@ -645,7 +669,8 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
   ReadContext context{file_name, "1", 1, &spec.locations, &spec.notes, &errors};
   const TableReader root(&document, "", SourceLocation{file_name, 0}, context);
   root.allow({"company", "simulation", "state", "revenue", "market", "margin", "costs", "other",
-              "tax", "cash", "funding", "events", "correlation", "breakeven"});
+              "tax", "cash", "funding", "events", "milestones", "orders", "correlation",
+              "breakeven"});
   // money_unit first: every money value is converted into it. The revenue model and the
   // break-even period decide which keys other sections may hold.
   using SectionReader = void (*)(const TableReader&, ScenarioSpec&);
@@ -653,6 +678,7 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
       {"company", read_company},     {"simulation", read_simulation},
       {"breakeven", read_breakeven}, {"revenue", read_revenue},
       {"state", read_state},         {"market", read_market},
+      {"orders", detail::read_orders},
       {"margin", read_margin},       {"costs", read_costs},
       {"other", read_other},         {"tax", read_tax},
       {"cash", read_cash},           {"funding", read_funding}};
@@ -664,6 +690,11 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
       event.step([&] { spec.events.push_back(read_event(event)); });
     }
   });
+  root.step([&] {
+    for (const auto& milestone : table_array(root, "milestones", "[[milestones]]"))
+      milestone.step([&] { spec.milestones.push_back(detail::read_milestone(milestone)); });
+  });
+  root.step([&] { detail::check_milestone_links(spec); });
   root.step([&] {
     for (const auto& correlation : table_array(root, "correlation", "[[correlation]]")) {
       correlation.step([&] { spec.correlations.push_back(read_correlation(correlation)); });

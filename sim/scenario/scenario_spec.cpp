@@ -72,6 +72,8 @@ std::string to_string(EventTarget target) {
       return "rnd";
     case EventTarget::sga:
       return "sga";
+    case EventTarget::milestones:
+      return "milestones";
   }
   return "unknown";
 }

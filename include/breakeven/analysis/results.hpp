@@ -77,6 +77,17 @@ struct Fans {
   std::vector<FanPoint> revenue, net_income, cash;
 };
 
+/// How one milestone fared over the paths: how often it succeeded, and when.
+struct MilestoneResult {
+  std::string name;
+  std::string planned;  ///< the planned month of the first attempt
+  Estimate success;     ///< P(success within the horizon)
+  /// Success month among the paths where it succeeded ("" when it never did).
+  std::string p10, p50, p90;
+  double mean_month = 0;  ///< mean success month, months from the start, among successes
+  std::vector<double> share_by_month;  ///< of all paths, per simulated month
+};
+
 /// A key assumption as written, for reports ("revenue.growth" -> "lognormal(p05 0.4, p95 1.5)").
 struct Assumption {
   std::string key;
@@ -95,6 +106,7 @@ struct ScenarioResult {
   RunwayResult runway;
   FundingNeedResult funding_need;
   Fans fans;
+  std::vector<MilestoneResult> milestones;  ///< one per [[milestones]], in file order
   std::vector<Assumption> assumptions;
   std::vector<std::string> warnings;
   bool funding_policy = false;  ///< the file has [funding.policy]: raises when runway runs low

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "breakeven/engine/milestones.hpp"
+#include "breakeven/engine/order_book.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "breakeven/model/model.hpp"
@@ -24,7 +26,8 @@ struct PathOutcome {
   int cashout_month = -1;     ///< first month m with cash_{m+1} < minimum; -1: never
   int runway_months = 0;      ///< standalone track; == Model::months when beyond the horizon
   double funding_need = 0;
-  std::vector<YearRecord> years;  ///< one per Model::fiscal_years
+  std::vector<YearRecord> years;             ///< one per Model::fiscal_years
+  std::vector<int> milestone_success_month;  ///< per Model::milestones; -1: never succeeded
 };
 
 /// One simulated month, for replaying a single path (`--trace-path`).
@@ -51,6 +54,8 @@ struct PathWorkspace {
   std::vector<int> event_occurrences;      ///< per Model::events, within the horizon
   std::vector<std::uint8_t> round_landed;  ///< per Model::rounds: 1 when it happened
   int raises_succeeded = 0;                ///< contingent raises that landed before any cash-out
+  MilestoneTrack milestones;
+  OrderBook orders;  ///< revenue model "orders" only
   explicit PathWorkspace(const Model& model);
 };
 

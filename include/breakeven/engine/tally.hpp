@@ -25,6 +25,8 @@ struct Tally {
   std::uint64_t funding_need_zero = 0;
   std::vector<LogHistogram> revenue, net_income, cash;  ///< per fiscal year, alive paths only
   std::vector<std::uint64_t> alive;                     ///< per fiscal year
+  /// Per milestone, per month: paths whose milestone succeeded in that month.
+  std::vector<std::vector<std::uint64_t>> milestone_success_by_month;
 
   explicit Tally(const Model& model);
   void add(const Model& model, const PathOutcome& outcome);

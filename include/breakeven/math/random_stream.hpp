@@ -20,6 +20,8 @@ enum class Substream : std::uint32_t {
   margin = 3,      ///< gross-margin noise
   events = 4,      ///< event arrivals, occurrence draws and effects
   funding = 5,     ///< scheduled-round and raise outcomes
+  milestones = 6,  ///< milestone attempts' outcomes, one stream per milestone
+  orders = 7,      ///< order arrivals and sizes
 };
 
 /// The random numbers of one (seed, path, substream, key): a pcg64 engine seeded by hashing them

@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include "breakeven/model/chip_model.hpp"
 #include "breakeven/scenario/scenario_spec.hpp"
 
 namespace breakeven {
@@ -100,8 +101,10 @@ struct Model {
   std::vector<int> round_order;  ///< indices into rounds, by landing month
   std::optional<CompiledPolicy> policy;
   std::vector<CompiledEvent> events;
-  double initial_annual_revenue = 0;  ///< state.revenue (model "growth"; "market" uses each
-                                      ///< path's own share * size)
+  std::vector<CompiledMilestone> milestones;
+  std::optional<CompiledOrders> orders;  ///< revenue model "orders" only
+  double initial_annual_revenue = 0;     ///< state.revenue (model "growth"; "market" uses each
+                                         ///< path's own share * size)
   /// Mixed into every company-specific stream and draw (not the sector shocks): the hash of
   /// `company.name`, so companies of a joint batch share sector shocks but not their own, and a
   /// company's draws are the same alone and in a batch.

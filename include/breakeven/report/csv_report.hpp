@@ -61,6 +61,13 @@ std::string funding_need_quantiles_csv(const std::vector<ScenarioResult>& result
 std::string fans_csv(const std::vector<ScenarioResult>& results);
 
 /// scenario,key,value: the key assumptions as written in the report.
+/// Per milestone: P(success), its standard error, and the success month's mean (months from
+/// the start) and quantiles among the paths where it succeeded.
+std::string milestones_csv(const std::vector<ScenarioResult>& results);
+
+/// Per milestone and simulated month: the share of all paths that succeeded in that month.
+std::string milestone_months_csv(const std::vector<ScenarioResult>& results);
+
 std::string assumptions_csv(const std::vector<ScenarioResult>& results);
 
 /// year,k,p,se: for a batch's joint results, P(exactly k scenarios have broken even, or cashed

@@ -18,8 +18,9 @@ namespace breakeven {
 /// "revenue.growth" or "funding.rounds.0.amount", which correlations refer to.
 using Param = Distribution;
 
-enum class RevenueModel { growth, market };
-enum class EventTarget { revenue, growth, gross_margin, rnd, sga };
+enum class RevenueModel { growth, market, orders };
+/// `milestones` delays every pending milestone by the event's duration_months; it has no effect.
+enum class EventTarget { revenue, growth, gross_margin, rnd, sga, milestones };
 enum class Metric {
   net_income,
   net_income_ex_sbc,
@@ -139,6 +140,38 @@ struct EventSpec {
   double probability = 1;
 };
 
+/// What a milestone changes once it succeeds: like an event's effect, phased in linearly.
+struct MilestoneEffect {
+  EventTarget target = EventTarget::growth;  ///< revenue, growth or gross_margin
+  Param effect;
+  int ramp_months = 0;  ///< 0: in full from the success month
+};
+
+/// A tape-out or launch: attempted at `date`, retried after each failure until it succeeds or
+/// `max_respins` re-spins have failed too.
+struct MilestoneSpec {
+  std::string name;
+  YearMonth date;
+  Param success_probability;  ///< per attempt
+  MilestoneEffect on_success;
+  Param respin_cost = Param::constant_value(0);  ///< spent on each failed attempt
+  Param respin_delay_months = Param::constant_value(0);
+  int max_respins = 0;
+  std::optional<std::string> requires_name;  ///< starts only after that milestone succeeded
+};
+
+/// A book of large contracts: revenue model "orders".
+struct OrdersSpec {
+  Param backlog;  ///< contracted, not yet delivered, at the start
+  int backlog_months = 1;
+  Param rate_per_year;  ///< new orders a year at the start (Poisson)
+  Param rate_growth = Param::constant_value(0);
+  Param size;  ///< drawn per order
+  int delivery_months = 1;
+  double sector_loading = 0;
+  double volatility = 0;
+};
+
 struct CorrelationSpec {
   std::string a, b;  ///< dotted keys of per-path (P) parameters
   double rho = 0;
@@ -178,6 +211,8 @@ struct ScenarioSpec {
   std::vector<FundingRound> rounds;
   std::optional<FundingPolicy> policy;
   std::vector<EventSpec> events;
+  std::vector<MilestoneSpec> milestones;
+  std::optional<OrdersSpec> orders;  ///< revenue model "orders" only
   std::vector<CorrelationSpec> correlations;
   BreakevenSpec breakeven;
   std::map<std::string, SourceLocation> locations;

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#include "breakeven/engine/order_book.hpp"
+
+#include <cmath>
+
+#include <boost/random/poisson_distribution.hpp>
+
+namespace breakeven {
+
+void OrderBook::start(const CompiledOrders& orders, std::uint64_t seed, std::uint64_t path,
+                      std::uint64_t company_key, const std::vector<double>& draws) {
+  stream_ = RandomStream(seed, path, Substream::orders, company_key);
+  backlog_per_month_ = draws[static_cast<std::size_t>(orders.backlog_slot)] / orders.backlog_months;
+  const double rate = draws[static_cast<std::size_t>(orders.rate_slot)] / 12.0;
+  log_rate_ = rate > 0 ? std::log(rate) : -INFINITY;
+  rate_drift_ = std::log1p(draws[static_cast<std::size_t>(orders.growth_slot)]) / 12.0;
+  won_.assign(static_cast<std::size_t>(orders.delivery_months), 0.0);
+}
+
+double OrderBook::step(const CompiledOrders& orders, int m, double growth_shift,
+                       double sector_shock, double company_shock) {
+  const double rate = std::exp(log_rate_);
+  int count = 0;
+  if (rate > 0) count = boost::random::poisson_distribution<int, double>(rate)(stream_);
+  double won = 0;
+  for (int k = 0; k < count; ++k) won += orders.size.sample(stream_);
+  // A ring of the last delivery_months months' wins: this month's replaces the one that finished.
+  won_[static_cast<std::size_t>(m % orders.delivery_months)] = won;
+  double delivering = 0;
+  for (double amount : won_) delivering += amount;
+  const double backlog = m < orders.backlog_months ? backlog_per_month_ : 0.0;
+  log_rate_ += rate_drift_ + growth_shift / 12.0 + orders.sector_vol * sector_shock +
+               orders.company_vol * company_shock;
+  return backlog + delivering / orders.delivery_months;
+}
+
+}  // namespace breakeven
