@@ -89,8 +89,8 @@ target = "2027"
 
 // ctest runs test cases as parallel processes: each writes its own copy, never one another reads.
 std::string scenario_file(const std::string& name, const char* text) {
-  const fs::path path = fs::temp_directory_path() / ("breakeven-solve-" + name + "-" +
-                                                      std::to_string(::getpid()) + ".toml");
+  const fs::path path = fs::temp_directory_path() /
+                        ("breakeven-solve-" + name + "-" + std::to_string(::getpid()) + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }

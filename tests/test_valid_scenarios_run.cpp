@@ -178,7 +178,8 @@ TEST_CASE("10,000 random valid scenarios at the edges of every range all run", "
     }
     ++valid;
     try {
-      const ScenarioResult result = summarize(model, simulate(scenario_run(model), options).scenarios[0]);
+      const ScenarioResult result =
+          summarize(model, simulate(scenario_run(model), options).scenarios[0]);
       if (!finite_result(result)) FAIL("a non-finite result from:\n" << text);
     } catch (const std::exception& e) {
       FAIL("run failed: " << e.what() << "\n" << text);

@@ -401,8 +401,7 @@ Operations CostStage::month(const Model& model, int m, double revenue, const Mon
                             double respin_cost) {
   Operations ops{};
   ops.gross_margin = gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] +
-                     fx.gross_margin +
-                     (margin_sd_ > 0 ? margin_sd_ * margin_noise_.normal() : 0.0);
+                     fx.gross_margin + (margin_sd_ > 0 ? margin_sd_ * margin_noise_.normal() : 0.0);
   ops.gross_margin = std::clamp(ops.gross_margin, -1.0, 0.99);
   ops.rnd = std::max(rnd_ * fx.rnd, rnd_floor_ * revenue) + respin_cost;
   ops.sga = sga_ * fx.sga + sga_variable_ * revenue;

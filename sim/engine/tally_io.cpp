@@ -113,8 +113,7 @@ Tally tally_of(const Json& in, const Model& model) {
   tally.cash_out_first = in.at("cash_out_first").get<std::uint64_t>();
   tally.not_within_horizon = in.at("not_within_horizon").get<std::uint64_t>();
   read_counts(in.at("cashout_by_year"), tally.cashout_by_year, "cashout_by_year");
-  read_counts(in.at("cashout_first_by_year"), tally.cashout_first_by_year,
-              "cashout_first_by_year");
+  read_counts(in.at("cashout_first_by_year"), tally.cashout_first_by_year, "cashout_first_by_year");
   read_counts(in.at("runway_months"), tally.runway_months, "runway_months");
   tally.funding_need = histogram_of(in.at("funding_need"));
   tally.funding_need_sum = ExactSum::from_raw(int128_of(in.at("funding_need_sum")));

@@ -674,14 +674,19 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
   // money_unit first: every money value is converted into it. The revenue model and the
   // break-even period decide which keys other sections may hold.
   using SectionReader = void (*)(const TableReader&, ScenarioSpec&);
-  const std::pair<const char*, SectionReader> sections[] = {
-      {"company", read_company},     {"simulation", read_simulation},
-      {"breakeven", read_breakeven}, {"revenue", read_revenue},
-      {"state", read_state},         {"market", read_market},
-      {"orders", detail::read_orders},
-      {"margin", read_margin},       {"costs", read_costs},
-      {"other", read_other},         {"tax", read_tax},
-      {"cash", read_cash},           {"funding", read_funding}};
+  const std::pair<const char*, SectionReader> sections[] = {{"company", read_company},
+                                                            {"simulation", read_simulation},
+                                                            {"breakeven", read_breakeven},
+                                                            {"revenue", read_revenue},
+                                                            {"state", read_state},
+                                                            {"market", read_market},
+                                                            {"orders", detail::read_orders},
+                                                            {"margin", read_margin},
+                                                            {"costs", read_costs},
+                                                            {"other", read_other},
+                                                            {"tax", read_tax},
+                                                            {"cash", read_cash},
+                                                            {"funding", read_funding}};
   for (const auto& [name, read] : sections) {
     root.step([&, name = name, read = read] { read(section(root, name), spec); });
   }
