@@ -69,25 +69,37 @@ struct Column {
 
 }  // namespace
 
-std::string render_batch_table(const std::vector<ScenarioResult>& results,
-                               const TerminalStyle& style) {
-  if (results.empty()) return {};
-  const bool same_unit = all_same<std::string>(results, money_label);
-  const bool same_run =
+namespace {
+
+/// What the whole table shares, decided once from every result.
+struct TableShape {
+  bool same_unit = false, same_run = false, any_untargeted = false, any_variants = false;
+  int need_decimals = 2;  ///< one precision for the funding column, so its points line up
+};
+
+TableShape table_shape(const std::vector<ScenarioResult>& results,
+                       const std::vector<CompanyGroup>& groups) {
+  TableShape shape;
+  shape.same_unit = all_same<std::string>(results, money_label);
+  shape.same_run =
       all_same<std::int64_t>(results, [](const ScenarioResult& r) { return r.paths; }) &&
       all_same<std::uint64_t>(results, [](const ScenarioResult& r) { return r.seed; });
-  const bool any_untargeted = std::any_of(results.begin(), results.end(), [](const auto& r) {
+  shape.any_untargeted = std::any_of(results.begin(), results.end(), [](const auto& r) {
     return !(r.breakeven.target && r.breakeven.by_target);
   });
-
-  // One precision for the whole funding column, so its decimal points line up.
+  shape.any_variants =
+      std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.has_variants(); });
   double largest_need = 0;
   for (const auto& r : results)
     if (std::isfinite(r.funding_need.p50))
       largest_need = std::max(largest_need, std::fabs(r.funding_need.p50));
-  const int need_decimals = amount_decimals(largest_need);
+  shape.need_decimals = amount_decimals(largest_need);
+  return shape;
+}
 
-  const std::string shared_unit = same_unit ? money_label(results.front()) : std::string();
+std::vector<Column> table_columns(const std::vector<ScenarioResult>& results,
+                                  const TableShape& shape) {
+  const std::string shared_unit = shape.same_unit ? money_label(results.front()) : std::string();
   std::vector<Column> columns{
       {{"", "scenario"}, false, {}},
       {{"", "target"}, false, {}},
@@ -101,48 +113,50 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
   };
   // Bear / base / bull files of one company are one row: the base case's numbers and, in a column
   // of its own, the headline probability of the bear and bull cases.
-  const std::vector<CompanyGroup> groups = company_groups(results);
-  const bool any_variants =
-      std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.has_variants(); });
-  if (any_variants) columns.insert(columns.begin() + 3, {{"bear–bull", "P(by target)"}, true, {}});
-  if (!same_run) {
+  if (shape.any_variants)
+    columns.insert(columns.begin() + 3, {{"bear–bull", "P(by target)"}, true, {}});
+  if (!shape.same_run) {
     columns.push_back({{"", "paths"}, true, {}});
     columns.push_back({{"", "seed"}, true, {}});
   }
+  return columns;
+}
 
-  for (const CompanyGroup& group : groups) {
-    const ScenarioResult& r = results[group.base];
-    const BreakevenResult& be = r.breakeven;
-    const bool targeted = be.target && be.by_target;
-    const Estimate headline = headline_estimate(r);
-    std::string need = format_amount(r.funding_need.p50, need_decimals);
-    if (!same_unit && !money_label(r).empty()) need.append(" ").append(money_label(r));
-    std::vector<std::string> row{
-        r.name,
-        targeted ? *be.target : std::string("none"),
-        fmt::format("{} ± {}{}", format_percent(headline.p), format_se_points(headline.se),
-                    targeted ? "" : "*"),
-        be.p50,
-        format_percent(be.cash_out_first.p),
-        need,
+std::vector<std::string> table_row(const std::vector<ScenarioResult>& results,
+                                   const CompanyGroup& group, const TableShape& shape) {
+  const ScenarioResult& r = results[group.base];
+  const BreakevenResult& be = r.breakeven;
+  const bool targeted = be.target && be.by_target;
+  const Estimate headline = headline_estimate(r);
+  std::string need = format_amount(r.funding_need.p50, shape.need_decimals);
+  if (!shape.same_unit && !money_label(r).empty()) need.append(" ").append(money_label(r));
+  std::vector<std::string> row{
+      r.name,
+      targeted ? *be.target : std::string("none"),
+      fmt::format("{} ± {}{}", format_percent(headline.p), format_se_points(headline.se),
+                  targeted ? "" : "*"),
+      be.p50,
+      format_percent(be.cash_out_first.p),
+      need,
+  };
+  if (shape.any_variants) {
+    auto p_of = [&](const std::optional<std::size_t>& index) {
+      if (!index) return std::string("–");
+      return fmt::format("{:.1f}", headline_estimate(results[*index]).p * 100);
     };
-    if (any_variants) {
-      auto p_of = [&](const std::optional<std::size_t>& index) {
-        if (!index) return std::string("–");
-        const Estimate e = headline_estimate(results[*index]);
-        return fmt::format("{:.1f}", e.p * 100);
-      };
-      row.insert(row.begin() + 3, group.has_variants()
-                                      ? fmt::format("{}–{} %", p_of(group.bear), p_of(group.bull))
-                                      : std::string());
-    }
-    if (!same_run) {
-      row.push_back(group_thousands(r.paths));
-      row.push_back(std::to_string(r.seed));
-    }
-    for (std::size_t c = 0; c < columns.size(); ++c) columns[c].cells.push_back(row[c]);
+    row.insert(row.begin() + 3, group.has_variants()
+                                    ? fmt::format("{}–{} %", p_of(group.bear), p_of(group.bull))
+                                    : std::string());
   }
+  if (!shape.same_run) {
+    row.push_back(group_thousands(r.paths));
+    row.push_back(std::to_string(r.seed));
+  }
+  return row;
+}
 
+/// The header lines and one line per row, every column padded to its widest cell.
+std::string table_lines(const std::vector<Column>& columns, std::size_t rows) {
   std::vector<int> width(columns.size(), 0);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     for (const auto& line : columns[c].header) width[c] = std::max(width[c], display_width(line));
@@ -159,30 +173,50 @@ std::string render_batch_table(const std::vector<ScenarioResult>& results,
     line += '\n';
     return line;
   };
-
-  std::string title =
-      fmt::format("Headline · {} scenario{}", results.size(), results.size() == 1 ? "" : "s");
-  if (same_run)
-    title += fmt::format(" · {} paths · seed {}", group_thousands(results.front().paths),
-                         results.front().seed);
-  std::string out = paint(style.color, kBold, title);
-  out += '\n';
+  std::string out;
   for (std::size_t h = 0; h < 2; ++h)
     out += line_of([&](std::size_t c) { return columns[c].header[h]; });
-  for (std::size_t row = 0; row < groups.size(); ++row)
+  for (std::size_t row = 0; row < rows; ++row)
     out += line_of([&](std::size_t c) { return columns[c].cells[row]; });
+  return out;
+}
 
-  // The legend is what makes the numbers arguable: what each one is, and where the target
-  // comes from (a company's guidance or a reference year is said in the file, not known here).
+// The legend is what makes the numbers arguable: what each one is, and where the target comes
+// from (a company's guidance or a reference year is said in the file, not known here).
+std::vector<std::string> table_legend(const TableShape& shape) {
   std::vector<std::string> legend{
       "± one standard error, in percentage points. target: the file's [breakeven] target as",
       "written; whether it is the company's guidance is stated in the file. funding need: money",
       "still to raise, beyond the scheduled rounds, to reach break-even (p50 over all paths).",
   };
-  if (any_untargeted) legend.push_back("* no target: P(break-even within the horizon).");
-  if (any_variants)
+  if (shape.any_untargeted) legend.push_back("* no target: P(break-even within the horizon).");
+  if (shape.any_variants)
     legend.push_back("bear–bull: the same probability in the company's x_bear and x_bull files.");
-  for (const auto& line : legend)
+  return legend;
+}
+
+}  // namespace
+
+std::string render_batch_table(const std::vector<ScenarioResult>& results,
+                               const TerminalStyle& style) {
+  if (results.empty()) return {};
+  const std::vector<CompanyGroup> groups = company_groups(results);
+  const TableShape shape = table_shape(results, groups);
+  std::vector<Column> columns = table_columns(results, shape);
+  for (const CompanyGroup& group : groups) {
+    const std::vector<std::string> row = table_row(results, group, shape);
+    for (std::size_t c = 0; c < columns.size(); ++c) columns[c].cells.push_back(row[c]);
+  }
+
+  std::string title =
+      fmt::format("Headline · {} scenario{}", results.size(), results.size() == 1 ? "" : "s");
+  if (shape.same_run)
+    title += fmt::format(" · {} paths · seed {}", group_thousands(results.front().paths),
+                         results.front().seed);
+  std::string out = paint(style.color, kBold, title);
+  out += '\n';
+  out += table_lines(columns, groups.size());
+  for (const auto& line : table_legend(shape))
     out.append("  ").append(paint(style.color, kDim, line)).append("\n");
   return out;
 }
