@@ -135,7 +135,7 @@ TEST_CASE("a state file reads back as written and refuses damage", "[scaleout]")
   CHECK_THROWS_WITH(state_from_text(edited), Catch::Contains("hash"));
 
   // An override is part of what the scenario means.
-  ScenarioSource other = state.scenarios[0];
+  StateSource other = state.scenarios[0];
   other.overrides[0].toml_value = "0.6";
   CHECK(content_hash(other) != content_hash(state.scenarios[0]));
 }

@@ -155,3 +155,28 @@ TEST_CASE("sweep --out writes the report set", "[sweep][cli]") {
   CHECK(page.find("band-paired") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("sweep takes a batch file: its paths, seed and per-file set", "[sweep][cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("breakeven-sweep-batch-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string scenario = (fs::current_path() / "scenarios/metax.toml").string();
+  {
+    std::ofstream batch(dir / "batch.toml");
+    batch << "[batch]\nname = \"one\"\npaths = 400\nseed = 9\n[[scenario]]\nfile = \"" << scenario
+          << "\"\nset = { \"revenue.volatility\" = 0.5 }\n";
+  }
+  const auto from_batch = run_program("sweep '" + (dir / "batch.toml").string() +
+                                      "' --vary costs.rnd_growth=0.1,0.2 --json -");
+  const auto by_hand = run_program(
+      "sweep scenarios/metax.toml --paths 400 --seed 9 --set revenue.volatility=0.5 "
+      "--vary costs.rnd_growth=0.1,0.2 --json -");
+  REQUIRE(from_batch.status == 0);
+  REQUIRE(by_hand.status == 0);
+  const auto a = nlohmann::json::parse(from_batch.out);
+  const auto b = nlohmann::json::parse(by_hand.out);
+  CHECK(a["scenarios"][0]["sweep"]["points"] == b["scenarios"][0]["sweep"]["points"]);
+  CHECK(a["scenarios"][0]["sweep"]["base"] == b["scenarios"][0]["sweep"]["base"]);
+  fs::remove_all(dir);
+}

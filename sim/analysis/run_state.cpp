@@ -36,7 +36,7 @@ std::string checksum(std::string_view bytes) {
   return hash.hex();
 }
 
-Json source_json(const ScenarioSource& source) {
+Json source_json(const StateSource& source) {
   Json overrides = Json::array();
   for (const Override& o : source.overrides)
     overrides.push_back(Json::array({o.key, o.toml_value}));
@@ -46,8 +46,8 @@ Json source_json(const ScenarioSource& source) {
               {"text", source.text}};
 }
 
-ScenarioSource source_of(const Json& in) {
-  ScenarioSource source;
+StateSource source_of(const Json& in) {
+  StateSource source;
   source.file = in.at("file").get<std::string>();
   source.text = in.at("text").get<std::string>();
   for (const Json& o : in.at("overrides"))
@@ -75,7 +75,7 @@ RunState header_of(const Json& header) {
 
 }  // namespace
 
-std::string content_hash(const ScenarioSource& source) {
+std::string content_hash(const StateSource& source) {
   Fnv1a hash;
   hash.add(source.text);
   for (const Override& o : source.overrides) {
@@ -97,7 +97,7 @@ std::string state_to_text(const RunState& state) {
   header["paths"] = state.paths;
   header["strict"] = state.strict;
   Json sources = Json::array();
-  for (const ScenarioSource& source : state.scenarios) sources.push_back(source_json(source));
+  for (const StateSource& source : state.scenarios) sources.push_back(source_json(source));
   header["scenarios"] = std::move(sources);
   header["tallies_bytes"] = state.tallies.size();
   header["tallies_checksum"] = checksum(state.tallies);
@@ -135,13 +135,13 @@ RunState state_from_text(std::string_view text) {
   }
 }
 
-LoadedRun load_sources(const std::vector<ScenarioSource>& sources, std::int64_t paths,
+LoadedRun load_sources(const std::vector<StateSource>& sources, std::int64_t paths,
                        std::uint64_t seed, bool strict) {
   LoadedRun run;
   run.paths = paths;
   run.seed = seed;
   run.models.reserve(sources.size());
-  for (const ScenarioSource& source : sources) {
+  for (const StateSource& source : sources) {
     ScenarioSpec spec = parse_scenario(source.text, source.file, source.overrides);
     spec.simulation.paths = paths;
     spec.simulation.seed = seed;

@@ -13,7 +13,7 @@ namespace {
 // Which scenarios ran, as one comparable text: file names and content hashes, in order.
 std::string scenarios_key(const RunState& state) {
   std::string key;
-  for (const ScenarioSource& source : state.scenarios)
+  for (const StateSource& source : state.scenarios)
     key += source.file + " " + content_hash(source) + "\n";
   return key;
 }
@@ -29,8 +29,8 @@ void check_same_run(const NamedState& first, const NamedState& other) {
   };
   if (scenarios_key(a) != scenarios_key(b)) {
     std::string here, there;
-    for (const ScenarioSource& s : b.scenarios) here += (here.empty() ? "" : ", ") + s.file;
-    for (const ScenarioSource& s : a.scenarios) there += (there.empty() ? "" : ", ") + s.file;
+    for (const StateSource& s : b.scenarios) here += (here.empty() ? "" : ", ") + s.file;
+    for (const StateSource& s : a.scenarios) there += (there.empty() ? "" : ", ") + s.file;
     throw UsageError(fmt::format(
         "{}: was run on other scenarios than {} (scenario files or their content differ: {} vs {})",
         other.file, first.file, here, there));

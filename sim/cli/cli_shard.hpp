@@ -15,7 +15,7 @@ namespace breakeven {
 struct ShardRun {
   int index = 0;  ///< 0-based
   int count = 1;
-  std::vector<ScenarioSource> sources;  ///< only with --save-state
+  std::vector<StateSource> sources;  ///< only with --save-state
 };
 
 /// Reads --shard (whole run without it). With --save-state, reads the scenario texts and compiles

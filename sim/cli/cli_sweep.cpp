@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "breakeven/analysis/batch_run.hpp"
 #include "breakeven/analysis/sensitivity.hpp"
 #include "breakeven/analysis/sweep.hpp"
 #include "breakeven/report/atomic_file.hpp"
@@ -42,6 +43,30 @@ ScenarioSource read_source(const std::string& file, const AnalysisCommand& comma
   source.seed = command.seed;
   source.strict = command.strict;
   return source;
+}
+
+// Scenario files, or one batch file: each with the overrides it runs with (--set KEY=V for all,
+// the batch file's `set` and --set FILE:KEY=V for its own), and the batch's paths and seed.
+std::vector<ScenarioSource> read_sources(const AnalysisCommand& command) {
+  RunRequest request;
+  for (const auto& text : command.sets) {
+    if (auto one = parse_file_override(text))
+      request.file_overrides.push_back(std::move(*one));
+    else
+      request.overrides.push_back(parse_override(text));
+  }
+  request.paths = command.paths;
+  request.seed = command.seed;
+  add_files(request, command.files);
+  std::vector<ScenarioSource> sources;
+  for (const ScenarioEntry& entry : request.scenarios) {
+    ScenarioSource source = read_source(entry.file, command);
+    source.overrides = entry_overrides(request, entry);
+    source.paths = request.paths;
+    source.seed = request.seed;
+    sources.push_back(std::move(source));
+  }
+  return sources;
 }
 
 void print_warnings(const std::string& file, const Model& model) {
@@ -89,9 +114,9 @@ int sweep_command(const SweepCommand& command) {
   // Every file and every point is built and checked before the first path runs.
   std::vector<SweepPlan> plans;
   std::int64_t total = 0;
-  for (const auto& file : command.files) {
-    plans.push_back(plan_sweep(read_source(file, command), axes));
-    print_warnings(file, plans.back().base);
+  for (const ScenarioSource& source : read_sources(command)) {
+    plans.push_back(plan_sweep(source, axes));
+    print_warnings(source.file, plans.back().base);
     total += plans.back().base.spec.simulation.paths *
              static_cast<std::int64_t>(plans.back().values.size() + 1);
   }
@@ -131,9 +156,9 @@ int sensitivity_command(const SensitivityCommand& command) {
   check_settings(command);
   std::vector<Model> models;
   std::int64_t total = 0;
-  for (const auto& file : command.files) {
-    models.push_back(build_source_model(read_source(file, command)));
-    print_warnings(file, models.back());
+  for (const ScenarioSource& source : read_sources(command)) {
+    models.push_back(build_source_model(source));
+    print_warnings(source.file, models.back());
     std::int64_t varying = 0;
     for (const auto& slot : models.back().slots) varying += slot.dist.is_constant() ? 0 : 1;
     total += models.back().spec.simulation.paths * (2 * varying + 1);
