@@ -14,6 +14,7 @@
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
+#include "cli_shared.hpp"
 
 namespace breakeven {
 namespace {
@@ -38,19 +39,7 @@ std::string backtest_command_line(const BacktestCommand& command) {
 }
 
 RunProvenance backtest_provenance(const BacktestCommand& command) {
-  RunProvenance provenance;
-  provenance.version = BREAKEVEN_VERSION;
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  provenance.date = date;
-  provenance.command = backtest_command_line(command);
-  std::error_code error;
-  provenance.working_directory = std::filesystem::current_path(error).string();
-  provenance.output_directory = command.out.value_or("");
-  return provenance;
+  return make_provenance(backtest_command_line(command), command.out.value_or(""));
 }
 
 }  // namespace

@@ -86,19 +86,7 @@ std::string command_line(const RunCommand& command) {
 }
 
 RunProvenance run_provenance(const std::string& command, const std::optional<std::string>& out) {
-  RunProvenance provenance;
-  provenance.version = BREAKEVEN_VERSION;
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  provenance.date = date;
-  provenance.command = command;
-  std::error_code error;
-  provenance.working_directory = std::filesystem::current_path(error).string();
-  provenance.output_directory = out.value_or("");
-  return provenance;
+  return make_provenance(command, out.value_or(""));
 }
 
 // This process's share of the run, brought together on rank 0 (see GroupRun::simulate).

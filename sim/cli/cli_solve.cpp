@@ -13,6 +13,7 @@
 #include "breakeven/report/solve_report.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_commands.hpp"
+#include "cli_shared.hpp"
 
 namespace breakeven {
 namespace {
@@ -58,19 +59,7 @@ std::string command_line(const SolveCommand& c) {
 }
 
 RunProvenance provenance_of(const SolveCommand& command) {
-  RunProvenance provenance;
-  provenance.version = BREAKEVEN_VERSION;
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  provenance.date = date;
-  provenance.command = command_line(command);
-  std::error_code error;
-  provenance.working_directory = std::filesystem::current_path(error).string();
-  provenance.output_directory = command.out.value_or("");
-  return provenance;
+  return make_provenance(command_line(command), command.out.value_or(""));
 }
 
 }  // namespace
