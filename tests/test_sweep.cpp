@@ -161,7 +161,7 @@ TEST_CASE("sweep takes a batch file: its paths, seed and per-file set", "[sweep]
   const fs::path dir =
       fs::temp_directory_path() / ("breakeven-sweep-batch-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  const std::string scenario = (fs::current_path() / "scenarios/metax.toml").string();
+  const std::string scenario = std::string(BREAKEVEN_SOURCE_DIR) + "/scenarios/metax.toml";
   {
     std::ofstream batch(dir / "batch.toml");
     batch << "[batch]\nname = \"one\"\npaths = 400\nseed = 9\n[[scenario]]\nfile = \"" << scenario
