@@ -165,12 +165,12 @@ TEST_CASE("sweep takes a batch file: its paths, seed and per-file set", "[sweep]
   {
     std::ofstream batch(dir / "batch.toml");
     batch << "[batch]\nname = \"one\"\npaths = 400\nseed = 9\n[[scenario]]\nfile = \"" << scenario
-          << "\"\nset = { \"revenue.volatility\" = 0.5 }\n";
+          << "\"\nset = { \"margin.noise\" = 0.05 }\n";
   }
   const auto from_batch = run_program("sweep '" + (dir / "batch.toml").string() +
                                       "' --vary costs.rnd_growth=0.1,0.2 --json -");
   const auto by_hand = run_program(
-      "sweep scenarios/metax.toml --paths 400 --seed 9 --set revenue.volatility=0.5 "
+      "sweep scenarios/metax.toml --paths 400 --seed 9 --set margin.noise=0.05 "
       "--vary costs.rnd_growth=0.1,0.2 --json -");
   REQUIRE(from_batch.status == 0);
   REQUIRE(by_hand.status == 0);
