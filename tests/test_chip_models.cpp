@@ -108,6 +108,33 @@ max_respins = 1
   REQUIRE(outcome_of(model).milestone_success_month.at(0) == -1);
 }
 
+TEST_CASE("max_respins counts re-spins: a chip that always fails is tried 1 + max_respins times",
+          "[milestones]") {
+  // docs/scenarios.md: "at most 1 + max_respins attempts". Each failed attempt spends the re-spin
+  // cost, so the months with that cost count the attempts.
+  for (int respins : {0, 2}) {
+    CAPTURE(respins);
+    const Model model = milestone_model(fmt::format(R"(
+[[milestones]]
+name = "Tape-out"
+date = "2025-03"
+success_probability = 0
+on_success = {{ target = "revenue", effect = 2.0 }}
+respin_cost = 5
+respin_delay_months = 2
+max_respins = {}
+)",
+                                                    respins),
+                                        10);
+    const auto trace = trace_path(model);
+    const auto attempts = std::count_if(trace.begin(), trace.end(), [](const MonthRecord& month) {
+      return month.rnd > 10.0 / 12 + 1.0;
+    });
+    REQUIRE(attempts == 1 + respins);
+    REQUIRE(outcome_of(model).milestone_success_month.at(0) == -1);
+  }
+}
+
 TEST_CASE("an event with target milestones delays pending milestones; requires waits",
           "[milestones]") {
   const Model model = milestone_model(R"(

@@ -193,7 +193,7 @@ TEST_CASE("merge refuses a missing, duplicate, foreign or damaged shard, naming 
   refused(quoted({files[0], foreign, files[2]}), foreign + ": the seed is 7 here but 2025 in");
 
   // The same seed but an override changes a scenario.
-  const auto changed = run_program(std::string("run") + kBatch + " --set revenue.volatility=0.3" +
+  const auto changed = run_program(std::string("run") + kBatch + " --set margin.noise=0.05" +
                                    " --quiet --shard 2/3 --save-state '" + foreign + "'");
   REQUIRE(changed.status == 0);
   refused(quoted({files[0], foreign, files[2]}), foreign + ": was run on other scenarios");

@@ -225,7 +225,7 @@ TEST_CASE("breakeven sensitivity prints a tornado and writes the report set",
   REQUIRE(outcome.status == 0);
   CHECK(outcome.out.find("P(break-even by 2026)") != std::string::npos);
   CHECK(outcome.out.find("█") != std::string::npos);
-  CHECK(outcome.out.find("revenue.growth") != std::string::npos);
+  CHECK(outcome.out.find("orders.rate_growth") != std::string::npos);
   CHECK(outcome.out.find("What drives the bad tail") != std::string::npos);
 
   namespace fs = std::filesystem;
