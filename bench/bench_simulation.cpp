@@ -11,6 +11,7 @@
 
 #include "breakeven/engine/engine.hpp"
 #include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 
@@ -21,6 +22,25 @@ namespace {
 const Model& bench_model() {
   static const Model model = build_model(load_scenario(BREAKEVEN_BENCH_SCENARIO));
   return model;
+}
+
+/// Benchmarks with an argument run on SIMD target 0 (scalar), 1 (AVX2) or 2 (AVX-512); the
+/// target chosen at start-up is restored afterwards. False (and the benchmark skipped) when the
+/// processor lacks it.
+bool use_target_of(benchmark::State& state) {
+  const auto target = static_cast<SimdTarget>(state.range(0));
+  if (set_simd_target(target)) {
+    state.SetLabel(std::string(simd_target_name(target)));
+    return true;
+  }
+  state.SkipWithError("this processor lacks the instruction set");
+  return false;
+}
+
+const SimdTarget kTargetAtStart = active_simd_target();
+
+void restore_target(const benchmark::State&) {
+  set_simd_target(kTargetAtStart);
 }
 
 /// One thread simulating paths one after another: the cost of the model itself.
@@ -44,6 +64,30 @@ void BM_PathMonth(benchmark::State& state) {
 }
 BENCHMARK(BM_PathMonth)->Unit(benchmark::kMicrosecond);
 
+/// BM_PathMonth with the path's normals drawn by a given instruction set.
+void BM_PathMonthByTarget(benchmark::State& state) {
+  if (!use_target_of(state)) return;
+  BM_PathMonth(state);
+  restore_target(state);
+}
+BENCHMARK(BM_PathMonthByTarget)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+/// One block of 90 counter-based normals (a path's months), by instruction set.
+void BM_CounterNormals(benchmark::State& state) {
+  if (!use_target_of(state)) return;
+  double out[90];
+  std::uint64_t path = 0;
+  for (auto _ : state) {
+    CounterNormals(42, path++, Substream::revenue).fill(0, out, 90);
+    benchmark::DoNotOptimize(out);
+  }
+  state.counters["ns_per_normal"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * 90 * 1e-9,
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  restore_target(state);
+}
+BENCHMARK(BM_CounterNormals)->DenseRange(0, 2);
+
 /// Drawing one path's (P) parameters: inverse CDFs of every slot.
 void BM_DrawParameters(benchmark::State& state) {
   const Model& model = bench_model();
@@ -57,36 +101,44 @@ void BM_DrawParameters(benchmark::State& state) {
 BENCHMARK(BM_DrawParameters);
 
 /// The same random numbers the full-featured path draws, and nothing else: a keyed uniform per
-/// parameter slot and per scheduled round; the sector, revenue, margin and funding streams and one
-/// stream per event; per month a sector and a company normal for revenue and a normal for margin
-/// noise; and the events' draws (two Poisson events at 0.45 arrivals a year in all: a
-/// first-arrival uniform each, then ~3.4 arrivals over 90 months with an effect and a next-arrival
-/// uniform each).
+/// parameter slot and per scheduled round; the funding stream and one stream per event; the
+/// sector, company revenue and margin-noise normals of every month, each a counter-based block;
+/// and the events' draws (two Poisson events at 0.45 arrivals a year in all: a first-arrival
+/// uniform each, then ~3.4 arrivals over 90 months with an effect and a next-arrival uniform
+/// each). The argument is the SIMD target of the normals.
 void BM_RandomNumbersAlone(benchmark::State& state) {
+  if (!use_target_of(state)) return;
   const Model& model = bench_model();
   const std::size_t keyed = model.slots.size() + model.rounds.size();
   const int months = model.months;
+  std::vector<double> sector(static_cast<std::size_t>(months)), company(sector.size()),
+      margin(sector.size());
   double sink = 0;
+  const auto first_month = static_cast<std::uint64_t>(first_calendar_month(model));
   std::uint64_t path = 0;
   for (auto _ : state) {
     for (std::size_t i = 0; i < keyed; ++i) sink += keyed_uniform(42, path, i + 1);
-    RandomStream sector(42, path, Substream::sector);
-    RandomStream company(42, path, Substream::revenue);
-    RandomStream margin(42, path, Substream::margin);
+    CounterNormals(42, path, Substream::sector).fill(first_month, sector.data(), sector.size());
+    CounterNormals(42, path, Substream::revenue).fill(0, company.data(), company.size());
+    CounterNormals(42, path, Substream::margin).fill(0, margin.data(), margin.size());
     RandomStream funding(42, path, Substream::funding);
     RandomStream event_a(42, path, Substream::events, 1);
     RandomStream event_b(42, path, Substream::events, 2);
     ++path;
     sink += static_cast<double>(funding() >> 63);
-    for (int m = 0; m < months; ++m) sink += sector.normal() + company.normal() + margin.normal();
+    for (int m = 0; m < months; ++m) {
+      const auto i = static_cast<std::size_t>(m);
+      sink += sector[i] + company[i] + margin[i];
+    }
     for (int i = 0; i < 5; ++i) sink += event_a.uniform() + event_b.uniform();
   }
   benchmark::DoNotOptimize(sink);
   state.counters["ns_per_path_month"] =
       benchmark::Counter(static_cast<double>(state.iterations()) * months * 1e-9,
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  restore_target(state);
 }
-BENCHMARK(BM_RandomNumbersAlone)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RandomNumbersAlone)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 
 /// The whole engine (TBB, tallies, merge) on a fixed batch of paths, by thread count: large
 /// enough that per-run costs (a tally per worker, the final merge) are a small share.

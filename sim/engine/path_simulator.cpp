@@ -8,6 +8,7 @@
 
 #include <boost/math/special_functions/erf.hpp>
 
+#include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
 
 namespace breakeven {
@@ -45,6 +46,15 @@ double tax_after_losses(double pretax, double rate, double& loss_pool) {
   const double used = std::min(loss_pool, pretax);
   loss_pool -= used;
   return rate * (pretax - used);
+}
+
+/// The normals of months 0 .. months - 1 of the path's counter stream for `substream`, drawn in one
+/// block (in SIMD lanes where the processor has them): normal m is month m's shock.
+const double* draw_month_normals(const Model& model, std::uint64_t seed, std::uint64_t path,
+                                 Substream substream, std::vector<double>& into) {
+  into.resize(at(model.months));
+  CounterNormals(seed, path, substream, model.company_key).fill(0, into.data(), into.size());
+  return into.data();
 }
 
 /// Runtime state of every event of a path.
@@ -275,8 +285,8 @@ class RevenueStage {
   double log_market_ = 0, log_share_ = 0, market_drift_ = 0, share_cap_ = 1, share_speed_ = 0;
   double sector_vol_ = 0, company_vol_ = 0;  // monthly sd of the sector and company shocks
   double initial_annual_revenue_;
-  const double* sector_ = nullptr;  // the shocks from the scenario's first month on
-  RandomStream company_;
+  const double* sector_ = nullptr;   // the shocks from the scenario's first month on
+  const double* company_ = nullptr;  // the company's shocks of every month, drawn in one block
 };
 
 RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks& shocks,
@@ -284,8 +294,7 @@ RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks&
     : market_model_(model.spec.revenue.model == RevenueModel::market),
       orders_(model.orders ? &*model.orders : nullptr),
       book_(&ws.orders),
-      initial_annual_revenue_(model.initial_annual_revenue),
-      company_(seed, path, Substream::revenue, model.company_key) {
+      initial_annual_revenue_(model.initial_annual_revenue) {
   const ScenarioSpec& spec = model.spec;
   const ParamIndex& ix = model.index;
   if (orders_ != nullptr) {
@@ -312,6 +321,8 @@ RevenueStage::RevenueStage(const Model& model, Params param, const SectorShocks&
     company_vol_ = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
   }
   if (sector_vol_ > 0) sector_ = shocks.from(first_calendar_month(model));
+  if (company_vol_ > 0)
+    company_ = draw_month_normals(model, seed, path, Substream::revenue, ws.company_normals);
 }
 
 double RevenueStage::step(const Model& model, int m, const MonthEffects& fx) {
@@ -321,7 +332,7 @@ double RevenueStage::step(const Model& model, int m, const MonthEffects& fx) {
   double revenue;
   if (orders_ != nullptr) {  // the backlog and the contracts delivering this month
     revenue = book_->step(*orders_, m, growth_shift, sector_vol_ > 0 ? sector_[m] : 0.0,
-                          company_vol_ > 0 ? company_.normal() : 0.0) *
+                          company_vol_ > 0 ? company_[m] : 0.0) *
               revenue_factor * season;
   } else if (market_model_) {
     // A share above the whole market is not a share: revenue stops at the market's size.
@@ -329,14 +340,14 @@ double RevenueStage::step(const Model& model, int m, const MonthEffects& fx) {
     revenue = share * std::exp(log_market_) / 12.0 * revenue_factor * season;
     log_market_ += market_drift_ + (sector_vol_ > 0 ? sector_vol_ * sector_[m] : 0.0);
     log_share_ += share_speed_ * (1.0 - share / share_cap_) + growth_shift / 12.0 +
-                  (company_vol_ > 0 ? company_vol_ * company_.normal() : 0.0);
+                  (company_vol_ > 0 ? company_vol_ * company_[m] : 0.0);
   } else {
     revenue = std::exp(log_level_) * revenue_factor * season;
     const double log_growth = log_growth_long_ +
                               (log_growth_start_ - log_growth_long_) * model.growth_decay[at(m)] +
                               growth_shift;
     log_level_ += log_growth / 12.0 + (sector_vol_ > 0 ? sector_vol_ * sector_[m] : 0.0) +
-                  (company_vol_ > 0 ? company_vol_ * company_.normal() : 0.0);
+                  (company_vol_ > 0 ? company_vol_ * company_[m] : 0.0);
   }
   return revenue;
 }
@@ -351,7 +362,7 @@ struct Operations {
 class CostStage {
  public:
   CostStage(const Model& model, Params param, double initial_annual_revenue, std::uint64_t seed,
-            std::uint64_t path);
+            std::uint64_t path, PathWorkspace& ws);
   /// `respin_cost`: failed tape-outs this month, R&D spent on top of the plan.
   Operations month(const Model& model, int m, double revenue, const MonthEffects& fx,
                    double respin_cost);
@@ -369,17 +380,18 @@ class CostStage {
   double gross_start_, gross_long_, margin_sd_;
   double rnd_, sga_, sbc_, rnd_step_, sga_step_, sbc_step_, rnd_floor_, sga_variable_;
   double wc_ratio_, previous_wc_;
-  RandomStream margin_noise_;
+  const double* margin_noise_ = nullptr;  // every month's normal, drawn in one block
 };
 
 CostStage::CostStage(const Model& model, Params param, double initial_annual_revenue,
-                     std::uint64_t seed, std::uint64_t path)
-    : margin_noise_(seed, path, Substream::margin, model.company_key) {
+                     std::uint64_t seed, std::uint64_t path, PathWorkspace& ws) {
   const ScenarioSpec& spec = model.spec;
   const ParamIndex& ix = model.index;
   gross_start_ = param(ix.gross);
   gross_long_ = param(ix.gross_long_run);
   margin_sd_ = spec.margin.noise;
+  if (margin_sd_ > 0)
+    margin_noise_ = draw_month_normals(model, seed, path, Substream::margin, ws.margin_normals);
   rnd_ = param(ix.rnd) / 12.0;
   sga_ = param(ix.sga) / 12.0;
   sbc_ = param(ix.sbc) / 12.0;
@@ -401,7 +413,7 @@ Operations CostStage::month(const Model& model, int m, double revenue, const Mon
                             double respin_cost) {
   Operations ops{};
   ops.gross_margin = gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] +
-                     fx.gross_margin + (margin_sd_ > 0 ? margin_sd_ * margin_noise_.normal() : 0.0);
+                     fx.gross_margin + (margin_sd_ > 0 ? margin_sd_ * margin_noise_[m] : 0.0);
   ops.gross_margin = std::clamp(ops.gross_margin, -1.0, 0.99);
   ops.rnd = std::max(rnd_ * fx.rnd, rnd_floor_ * revenue) + respin_cost;
   ops.sga = sga_ * fx.sga + sga_variable_ * revenue;
@@ -675,7 +687,7 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   const bool has_milestones = !model.milestones.empty();
   if (has_milestones) ws.milestones.start(model, seed, path, ws.draws);
   RevenueStage revenue_stage(model, param, sector_shocks, seed, path, ws);
-  CostStage costs(model, param, revenue_stage.initial_annual_revenue(), seed, path);
+  CostStage costs(model, param, revenue_stage.initial_annual_revenue(), seed, path, ws);
   FundingStage funding(model, param, seed, path, ws);
   ws.raises_succeeded = 0;
   CashStage tracks(model.spec);

@@ -1,19 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/engine/sector_shocks.hpp"
 
-#include <algorithm>
-
-#include "breakeven/math/random_stream.hpp"
+#include "breakeven/math/counter_normals.hpp"
 
 namespace breakeven {
-namespace {
-
-// Ordinals are year * 12 + month index and positive for any year a scenario can name.
-int year_of(int ordinal) {
-  return ordinal / 12;
-}
-
-}  // namespace
 
 void SectorShocks::fill(std::uint64_t seed, std::uint64_t path, int first_month, int last_month) {
   seed_ = seed;
@@ -21,16 +11,10 @@ void SectorShocks::fill(std::uint64_t seed, std::uint64_t path, int first_month,
   first_month_ = first_month;
   last_month_ = last_month;
   values_.resize(static_cast<std::size_t>(last_month - first_month + 1));
-  std::size_t next = 0;
-  for (int year = year_of(first_month); year <= year_of(last_month); ++year) {
-    // One stream per calendar year: a span starting mid-year discards at most eleven normals,
-    // and a stream costs about as much as two normals to create.
-    RandomStream stream(seed, path, Substream::sector, static_cast<std::uint64_t>(year));
-    const int first = std::max(first_month, year * 12);
-    const int last = std::min(last_month, year * 12 + 11);
-    for (int month = year * 12; month < first; ++month) (void)stream.normal();
-    for (int month = first; month <= last; ++month) values_[next++] = stream.normal();
-  }
+  // Calendar month ordinals are positive for any year a scenario can name: the counter of the
+  // path's sector stream.
+  CounterNormals(seed, path, Substream::sector)
+      .fill(static_cast<std::uint64_t>(first_month), values_.data(), values_.size());
 }
 
 bool SectorShocks::covers(std::uint64_t seed, std::uint64_t path, int first_month,

@@ -49,6 +49,8 @@ struct PathWorkspace {
   };
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
+  std::vector<double> company_normals;      ///< the month's company revenue shocks, by month
+  std::vector<double> margin_normals;       ///< the month's gross-margin noise, by month
   SectorShocks sector;  ///< the path's own sector shocks, when the caller shares none
   // What the last simulated path drew beyond `draws`, read by per-path analyses (sensitivity).
   std::vector<int> event_occurrences;      ///< per Model::events, within the horizon

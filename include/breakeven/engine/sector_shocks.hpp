@@ -9,10 +9,10 @@
 namespace breakeven {
 
 /// The sector-wide shocks Z^sector of one path, indexed by *calendar* month (YearMonth::ordinal).
-/// Each calendar year has its own stream keyed by (seed, path, year), whose k-th normal is the
-/// shock of the year's k-th month. So a month's shock depends on (seed, path, calendar month)
-/// alone: companies with different start dates share it, and a scenario sees the same shocks
-/// alone or in a joint batch, whatever the batch's span.
+/// The path's counter-based sector stream (CounterNormals) gives calendar month c its normal
+/// number c. So a month's shock depends on (seed, path, calendar month) alone: companies with
+/// different start dates share it, and a scenario sees the same shocks alone or in a joint batch,
+/// whatever the batch's span.
 class SectorShocks {
  public:
   /// Draws the shocks of calendar months [first_month, last_month] for path `path`.

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "breakeven/math/random_stream.hpp"
+
+namespace breakeven {
+
+/// A counter-based stream of standard normals: its k-th normal is a pure function of the stream's
+/// (seed, path, substream, key) and k, so any run of normals can be drawn in any order, in blocks,
+/// several at once in SIMD lanes, and always gives the same numbers. The per-month shocks of a
+/// path (sector, company revenue, margin noise) come from these.
+class CounterNormals {
+ public:
+  CounterNormals(std::uint64_t seed, std::uint64_t path, Substream substream,
+                 std::uint64_t key = 0);
+  /// Writes normals first, first + 1, ..., first + n - 1 to `out`.
+  void fill(std::uint64_t first, double* out, std::size_t n) const;
+  /// Normal number `k` alone (the same value `fill` writes for it).
+  double at(std::uint64_t k) const;
+
+ private:
+  std::uint64_t key_a_;  // where the stream's Weyl sequence starts
+  std::uint64_t key_b_;  // its odd increment
+};
+
+/// The instruction sets the normal generator is built for. Every one gives bit-identical
+/// normals (the same operations in every lane, no fused multiply-add, the same log/sin/cos
+/// polynomials), so the choice changes speed only.
+enum class SimdTarget { scalar, avx2, avx512 };
+
+/// Whether this processor can run `target` (scalar: always).
+bool simd_target_supported(SimdTarget target);
+/// The widest target this processor supports, unless the environment variable BREAKEVEN_SIMD
+/// (scalar, avx2 or avx512) named another supported one when the program started using it.
+SimdTarget active_simd_target();
+/// Makes `target` the one used from now on (tests and benchmarks compare targets). Returns
+/// false, changing nothing, when the processor cannot run it.
+bool set_simd_target(SimdTarget target);
+/// "scalar", "avx2" or "avx512".
+std::string_view simd_target_name(SimdTarget target);
+/// The target named `name`; none for an unknown name.
+std::optional<SimdTarget> simd_target_named(std::string_view name);
+
+}  // namespace breakeven

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// The counter-based normal generator, written once for any lane count. Each of
+// normal_kernel_{scalar,avx2,avx512}.cpp defines BREAKEVEN_NORMAL_LANES and
+// BREAKEVEN_NORMAL_ENTRY and includes this file; the build compiles them for x86-64, x86-64-v3
+// and x86-64-v4 respectively. Everything here has internal linkage and includes no header with
+// out-of-line inline functions, so code built for one instruction set can never be linked in
+// place of another's (no ODR merging of differently compiled inline functions).
+//
+// Bit-identical results at every width: each lane runs the same integer operations and the same
+// IEEE double operations (+, -, *, /, sqrt, all correctly rounded) in the same order; the
+// translation units are compiled with -ffp-contract=off so no multiply-add is fused; log, sin and
+// cos are the polynomials below at every width, never a vendor libm.
+#include <cstddef>
+#include <cstdint>
+
+#include <immintrin.h>
+
+namespace {
+
+constexpr int kLanes = BREAKEVEN_NORMAL_LANES;
+using VD = double __attribute__((vector_size(8 * kLanes)));
+using VU = std::uint64_t __attribute__((vector_size(8 * kLanes)));
+
+VU bits(VD x) {
+  return __builtin_bit_cast(VU, x);
+}
+VD from_bits(VU x) {
+  return __builtin_bit_cast(VD, x);
+}
+
+VD vsqrt(VD x) {
+#if BREAKEVEN_NORMAL_LANES == 8
+  return _mm512_maskz_sqrt_pd(0xff, x);  // maskz: GCC 12 warns on the unmasked form
+#elif BREAKEVEN_NORMAL_LANES == 4
+  return _mm256_sqrt_pd(x);
+#else
+  return VD{__builtin_sqrt(x[0])};
+#endif
+}
+
+constexpr std::uint64_t kOne = 0x3ff0000000000000ULL;  // the bits of 1.0
+VU mix(VU x) {  // SplitMix64's finaliser, the same as mix64() in random_stream.cpp
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/// (k + 0.5) 2^-52 for the 52-bit integer k = x >> 12: a uniform in (0, 1), exactly.
+VD open_uniform(VU x) {
+  const VD one_plus = from_bits((x >> 12) | kOne);  // 1 + k 2^-52, exact
+  return (one_plus - 1.0) + 0x1.0p-53;
+}
+
+/// Natural log of a normal positive double (fdlibm's e_log.c reduction and polynomial, < 1 ulp).
+VD log_poly(VD x) {
+  VU u = bits(x);
+  u += (0x3ff00000ULL - 0x3fe6a09eULL) << 32;  // so that the mantissa lands in [√2/2, √2)
+  const VU biased_exponent = u >> 52;
+  const VD f = from_bits((u & 0x000fffffffffffffULL) + (0x3fe6a09eULL << 32)) - 1.0;
+  // The exponent as a double without a 64-bit integer conversion (AVX2 has none): exact.
+  const VD k = (from_bits(biased_exponent | 0x4330000000000000ULL) - 0x1.0p52) - 1023.0;
+  const VD hfsq = 0.5 * f * f;
+  const VD s = f / (2.0 + f);
+  const VD z = s * s;
+  const VD w = z * z;
+  const VD t1 = w * (3.999999999940941908e-01 +
+                     w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
+  const VD t2 = z * (6.666666666666735130e-01 +
+                     w * (2.857142874366239149e-01 +
+                          w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const VD r = t2 + t1;
+  return s * (hfsq + r) + k * 1.90821492927058770002e-10 - hfsq + f +
+         k * 6.93147180369123816490e-01;
+}
+
+/// sin and cos on [-π/4, π/4] (fdlibm's __kernel_sin and __kernel_cos, < 1 ulp).
+VD sin_poly(VD x) {
+  const VD z = x * x;
+  const VD v = z * x;
+  const VD r = 8.33333333332248946124e-03 +
+               z * (-1.98412698298579493134e-04 +
+                    z * (2.75573137070700676789e-06 +
+                         z * (-2.50507602534068634195e-08 + z * 1.58969099521155010221e-10)));
+  return x + v * (-1.66666666666666324348e-01 + z * r);
+}
+VD cos_poly(VD x) {
+  const VD z = x * x;
+  const VD w = z * z;
+  const VD r = z * (4.16666666666666019037e-02 +
+                    z * (-1.38888888888741095749e-03 + z * 2.48015872894767294178e-05)) +
+               w * w *
+                   (-2.75573143513906633035e-07 +
+                    z * (2.08757232129817482790e-09 + z * -1.13596475577881948265e-11));
+  const VD hz = 0.5 * z;
+  const VD one_minus = 1.0 - hz;
+  return one_minus + (((1.0 - one_minus) - hz) + z * r);
+}
+
+/// Box–Muller on pairs: pair j gives normals 2j (r cos θ) and 2j + 1 (r sin θ), from the bits of
+/// counters 2j (the radius) and 2j + 1 (the angle); `weyl` holds start + (2j + 1) γ, SplitMix64's
+/// state for counter 2j. The angle's top two bits pick the quadrant q and the next 52 the offset
+/// a in (-π/4, π/4): θ = q π/2 + a, uniform on the circle, with the quadrant applied by exact
+/// swaps and sign flips.
+void normal_pairs(VU weyl, std::uint64_t gamma, VD& even, VD& odd) {
+  const VU radius_bits = mix(weyl);
+  const VU angle_bits = mix(weyl + gamma);
+  const VD r = vsqrt(-2.0 * log_poly(open_uniform(radius_bits)));
+  const VD a = (open_uniform(angle_bits << 2) - 0.5) * 1.57079632679489661923;
+  const VU q = angle_bits >> 62;
+  const VU s = bits(sin_poly(a)), c = bits(cos_poly(a));
+  const VU swap = (s ^ c) & (VU{} - (q & 1));      // quadrants 1 and 3 exchange sin and cos
+  const VU cos_sign = (((q + 1) >> 1) & 1) << 63;  // cos θ < 0 in quadrants 1 and 2
+  const VU sin_sign = (q >> 1) << 63;              // sin θ < 0 in quadrants 2 and 3
+  even = r * from_bits((c ^ swap) ^ cos_sign);
+  odd = r * from_bits((s ^ swap) ^ sin_sign);
+}
+
+}  // namespace
+
+namespace breakeven::detail {
+
+/// Counter k of the stream (start, gamma) is mix(start + (k + 1) gamma): SplitMix64 with the
+/// stream's own odd increment.
+void BREAKEVEN_NORMAL_ENTRY(std::uint64_t start, std::uint64_t gamma, std::uint64_t first,
+                            double* out, std::size_t n) {
+  if (n == 0) return;
+  const std::uint64_t end = first + n;
+  VU weyl;  // the state of counter 2j for the pair j of each lane
+  for (int i = 0; i < kLanes; ++i)
+    weyl[i] = start + ((first / 2 + static_cast<std::uint64_t>(i)) * 2 + 1) * gamma;
+  const std::uint64_t step = 2 * static_cast<std::uint64_t>(kLanes) * gamma;
+  // Pairs are drawn kLanes at a time into an interleaved buffer; only the requested counters
+  // leave it (a block may start and end in the middle of a pair or of a group of lanes).
+  for (std::uint64_t pair = first / 2; pair * 2 < end; pair += kLanes, weyl += step) {
+    VD even, odd;
+    normal_pairs(weyl, gamma, even, odd);
+    double interleaved[2 * kLanes];
+    for (int i = 0; i < kLanes; ++i) {
+      interleaved[2 * i] = even[i];
+      interleaved[2 * i + 1] = odd[i];
+    }
+    const std::uint64_t base = pair * 2;
+    if (base >= first && base + 2 * kLanes <= end) {  // the common case: a whole group
+      __builtin_memcpy(out + (base - first), interleaved, sizeof interleaved);
+      continue;
+    }
+    const std::uint64_t from = base < first ? first : base;
+    const std::uint64_t to = base + 2 * kLanes < end ? base + 2 * kLanes : end;
+    __builtin_memcpy(out + (from - first), interleaved + (from - base),
+                     (to - from) * sizeof(double));
+  }
+}
+
+}  // namespace breakeven::detail
