@@ -26,7 +26,9 @@ struct AnalysisCommand {
 };
 
 struct SweepCommand : AnalysisCommand {
-  std::vector<std::string> vary;  ///< raw "KEY=..." texts
+  std::vector<std::string> vary;          ///< raw "KEY=..." texts
+  std::optional<double> precision;        ///< --precision H: every point to this half-width
+  std::optional<std::int64_t> max_paths;  ///< --max-paths N, with --precision
 };
 
 struct SensitivityCommand : AnalysisCommand {};

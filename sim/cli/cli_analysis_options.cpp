@@ -46,6 +46,19 @@ void add_sweep(CLI::App& app, SweepCommand& command) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  // --precision replaces --paths: each point runs until its own headline is precise enough.
+  auto* precision =
+      sweep
+          ->add_option("--precision", command.precision,
+                       "Run the base and every point until its P(by target) 95 % interval is "
+                       "within +-H (e.g. 0.005)")
+          ->type_name("H")
+          ->excludes(sweep->get_option("--paths"));
+  sweep
+      ->add_option("--max-paths", command.max_paths,
+                   "Stop each --precision run at N paths at most (default 10,000,000)")
+      ->type_name("N")
+      ->needs(precision);
 }
 
 void add_sensitivity(CLI::App& app, SensitivityCommand& command) {
