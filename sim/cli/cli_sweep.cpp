@@ -12,14 +12,13 @@
 #include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/analysis/sensitivity.hpp"
 #include "breakeven/analysis/sweep.hpp"
-#include "breakeven/report/atomic_file.hpp"
-#include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/sensitivity_report.hpp"
 #include "breakeven/report/sweep_report.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_analysis.hpp"
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
+#include "command_outputs.hpp"
 
 namespace breakeven {
 namespace {
@@ -90,18 +89,6 @@ std::string command_line(const char* name, const AnalysisCommand& command,
   return shell_words(words);
 }
 
-/// JSON and the --out set, each built whole in memory before the first byte is written.
-void write_outputs(const AnalysisCommand& command, const std::string& json_text,
-                   const std::vector<OutputFile>& out_files) {
-  if (command.json) {
-    if (*command.json == "-")
-      std::cout << json_text << std::flush;
-    else
-      write_file_atomically(*command.json, json_text);
-  }
-  if (command.out) write_output_dir(*command.out, out_files);
-}
-
 /// A goal on P(by target) needs a target: refused before any point runs.
 void check_precision_headline(const SweepPlan& plan) {
   if (!plan.base.target_period)
@@ -119,6 +106,7 @@ bool shows_terminal(const AnalysisCommand& command) {
 
 int sweep_command(const SweepCommand& command) {
   check_settings(command);
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   std::vector<VaryAxis> axes;
   for (const auto& text : command.vary) axes.push_back(parse_vary(text));
   // Every file and every point is built and checked before the first path runs.
@@ -172,12 +160,13 @@ int sweep_command(const SweepCommand& command) {
                  {"report.html",
                   render_sweep_html(sweeps, make_provenance(command_line("sweep", command, extra),
                                                             *command.out))}};
-  write_outputs(command, json_text, out_files);
+  outputs.write(json_text, out_files);
   return 0;
 }
 
 int sensitivity_command(const SensitivityCommand& command) {
   check_settings(command);
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   std::vector<Model> models;
   std::int64_t total = 0;
   for (const ScenarioSource& source : read_sources(command)) {
@@ -215,7 +204,7 @@ int sensitivity_command(const SensitivityCommand& command) {
         {"report.html",
          render_sensitivity_html(
              results, make_provenance(command_line("sensitivity", command, {}), *command.out))}};
-  write_outputs(command, json_text, out_files);
+  outputs.write(json_text, out_files);
   return 0;
 }
 
