@@ -127,7 +127,8 @@ int sweep_command(const SweepCommand& command) {
   }
   const bool terminal = shows_terminal(command);
   const TerminalStyle style{stdout_wants_color()};
-  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO));
+  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO),
+                        precision ? "runs" : "paths");
   std::vector<SweepResult> sweeps;
   std::int64_t done_before = 0;
   for (const SweepPlan& plan : plans) {
