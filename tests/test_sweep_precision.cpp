@@ -176,4 +176,9 @@ TEST_CASE("sweep --precision refuses a bad goal before anything runs, naming the
   CHECK(untargeted.status == 2);
   CHECK(contains(untargeted.err, "--precision"));
   CHECK(contains(untargeted.err, "breakeven.target"));
+  // sensitivity keeps a fixed path count, and says why.
+  const auto sensitivity =
+      run_program("sensitivity " + files.quoted("grower.toml") + " --precision 0.01");
+  CHECK(sensitivity.status == 2);
+  CHECK(contains(sensitivity.err, "--precision: sensitivity runs a fixed path count"));
 }

@@ -31,7 +31,10 @@ struct SweepCommand : AnalysisCommand {
   std::optional<std::int64_t> max_paths;  ///< --max-paths N, with --precision
 };
 
-struct SensitivityCommand : AnalysisCommand {};
+struct SensitivityCommand : AnalysisCommand {
+  /// Accepted only to be refused with a reason: a sensitivity analysis runs a fixed --paths.
+  std::optional<std::string> precision;
+};
 
 /// Register the subcommands and their options on `app`.
 void add_sweep(CLI::App& app, SweepCommand& command);

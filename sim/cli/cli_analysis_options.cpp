@@ -62,8 +62,11 @@ void add_sweep(CLI::App& app, SweepCommand& command) {
 }
 
 void add_sensitivity(CLI::App& app, SensitivityCommand& command) {
-  add_common(app, "sensitivity",
-             "Rank correlations, a tornado and the bad tail of every uncertain input", command);
+  CLI::App* sensitivity =
+      add_common(app, "sensitivity",
+                 "Rank correlations, a tornado and the bad tail of every uncertain input", command);
+  // Hidden (no group): listed nowhere, but refused with the reason instead of "not expected".
+  sensitivity->add_option("--precision", command.precision)->group("");
 }
 
 }  // namespace breakeven

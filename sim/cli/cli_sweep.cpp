@@ -166,6 +166,11 @@ int sweep_command(const SweepCommand& command) {
 }
 
 int sensitivity_command(const SensitivityCommand& command) {
+  if (command.precision)
+    throw UsageError(
+        "--precision: sensitivity runs a fixed path count, as its tornado runs must share one "
+        "to stay paired and a goal on P(by target) makes no rank correlation precise; give "
+        "--paths N");
   check_settings(command);
   CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   std::vector<Model> models;
