@@ -271,10 +271,12 @@ TEST_CASE("cli: --json PATH is written only when every scenario succeeded", "[cl
   const auto json = nlohmann::json::parse(Sandbox::slurp(out));
   CHECK(json["scenarios"].size() == 2);
 
-  // An unwritable destination is neither usage nor scenario: status 1, no stray files.
+  // An unwritable destination is bad usage, found before the run: status 2, naming the argument
+  // and the path, no stray files.
   const Outcome unwritable = box.run("run " + good + " --paths 200 --quiet --json " +
                                      quoted(box.path("no-such-dir") / "out.json"));
-  CHECK(unwritable.status == 1);
+  CHECK(unwritable.status == 2);
+  CHECK(contains(unwritable.err, "error: --json: "));
   CHECK(contains(unwritable.err, "no-such-dir"));
 }
 

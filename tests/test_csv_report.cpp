@@ -380,7 +380,7 @@ TEST_CASE("a run that fails writes no report file", "[csv][cli]") {
     std::ofstream(blocker) << "not a directory";
     CHECK(run_breakeven("run scenarios/metax.toml --paths 100 --quiet --out '" +
                             (blocker / "out").string() + "'",
-                        dir.path()) == 1);
+                        dir.path()) == 2);
     CHECK(slurp_file(dir.path() / "stderr.txt").find("error: ") == 0);
     CHECK(slurp_file(blocker) == "not a directory");
   }

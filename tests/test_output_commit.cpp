@@ -81,7 +81,8 @@ TEST_CASE("a bad --json path fails before a 10-million-path run starts", "[outpu
                                    (dir / "file" / "a.json").string() + "'");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(outcome.status == 1);
+  CHECK(outcome.status == 2);
+  CHECK_THAT(outcome.err, Contains("--json: "));
   CHECK_THAT(outcome.err, Contains("a.json"));
   CHECK(seconds < 1.0);
   fs::remove_all(dir);
@@ -93,7 +94,8 @@ TEST_CASE("a bad --out leaves the --json file unwritten", "[output]") {
   const auto outcome =
       run_program("run scenarios/metax.toml --paths 200 --quiet --json '" +
                   (dir / "a.json").string() + "' --out '" + (dir / "taken").string() + "'");
-  CHECK(outcome.status == 1);
+  CHECK(outcome.status == 2);
+  CHECK_THAT(outcome.err, Contains("--out: "));
   CHECK_THAT(outcome.err, Contains("taken"));
   CHECK_FALSE(fs::exists(dir / "a.json"));
   CHECK(entries_in(dir) == 1);
@@ -115,7 +117,7 @@ TEST_CASE("outputs: --json and --out are written together, and --out may be rewr
   // A directory holding anything else is not replaced.
   std::ofstream(dir / "out" / "notes.txt") << "mine";
   const auto refused = run_program(args);
-  CHECK(refused.status == 1);
+  CHECK(refused.status == 2);
   CHECK_THAT(refused.err, Contains("notes.txt"));
   CHECK(fs::exists(dir / "out" / "notes.txt"));
   fs::remove_all(dir);

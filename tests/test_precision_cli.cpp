@@ -2,108 +2,26 @@
 // `run --precision` and `solve` as a user runs them: exit statuses, messages and output files.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "program_runner.hpp"
+#include "small_scenarios.hpp"
 
 namespace fs = std::filesystem;
+using breakeven::testing::contains;
+using breakeven::testing::kBurner;
+using breakeven::testing::kGrower;
+using breakeven::testing::read_file;
 using breakeven::testing::run_program;
-
-namespace {
-
-// Loses 0.5 a month for sure; cash 5 lasts 10 of its 24 months, so it needs a raise of 7.
-const char* const kBurner = R"(
-[company]
-name = "Burner"
-[simulation]
-start = "2025-01"
-horizon = "2026-12"
-paths = 300
-seed = 3
-[state]
-cash = 5
-revenue = 12
-[revenue]
-growth = 0
-[margin]
-gross = 0.5
-[costs]
-rnd = 12
-sga = 0
-[tax]
-rate = 0
-[[funding.rounds]]
-name = "Raise"
-date = "2025-06"
-amount = 0
-[breakeven]
-target = "2026"
-)";
-
-// Uncertain growth, a headline near one half.
-const char* const kGrower = R"(
-[company]
-name = "Grower"
-[simulation]
-start = "2025-01"
-horizon = "2028-12"
-paths = 1000
-seed = 8
-[state]
-cash = 100
-revenue = 12
-[revenue]
-growth = { dist = "pert", min = 0.0, mode = 0.5, max = 1.0 }
-volatility = 0.5
-[margin]
-gross = 0.5
-[costs]
-rnd = 12
-sga = 2
-[breakeven]
-target = "2026"
-)";
-
-class Files {
- public:
-  Files()
-      : dir_(fs::temp_directory_path() / ("breakeven-precision-" + std::to_string(::getpid()))) {
-    fs::create_directories(dir_);
-  }
-  ~Files() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  std::string write(const std::string& name, const char* text) const {
-    std::ofstream(dir_ / name) << text;
-    return "'" + (dir_ / name).string() + "'";
-  }
-  fs::path path(const std::string& name) const { return dir_ / name; }
-
- private:
-  fs::path dir_;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-}  // namespace
+using breakeven::testing::ScenarioFiles;
 
 TEST_CASE("cli: run --precision stops at the same paths on 1 and 2 threads", "[cli]") {
-  const Files files;
-  const std::string grower = files.write("grower.toml", kGrower);
+  const ScenarioFiles files("precision");
+  files.write("grower.toml", kGrower);
+  const std::string grower = files.quoted("grower.toml");
   const auto one = run_program("run " + grower + " --precision 0.02 --threads 1 --json -");
   const auto two = run_program("run " + grower + " --precision 0.02 --threads 2 --json -");
   REQUIRE(one.status == 0);
@@ -131,8 +49,9 @@ TEST_CASE("cli: run --precision stops at the same paths on 1 and 2 threads", "[c
 }
 
 TEST_CASE("cli: solve answers, writes its files, and says when there is no answer", "[cli]") {
-  const Files files;
-  const std::string burner = files.write("burner.toml", kBurner);
+  const ScenarioFiles files("precision");
+  files.write("burner.toml", kBurner);
+  const std::string burner = files.quoted("burner.toml");
   const fs::path out = files.path("solved");
   const auto solved =
       run_program("solve " + burner +
@@ -142,7 +61,7 @@ TEST_CASE("cli: solve answers, writes its files, and says when there is no answe
   REQUIRE(solved.status == 0);
   CHECK(contains(solved.out, "Answer: funding.rounds.0.amount = 7.00"));
   CHECK_FALSE(contains(solved.out, "No answer"));
-  const auto json = nlohmann::json::parse(slurp(out / "solve.json"))["solve"];
+  const auto json = nlohmann::json::parse(read_file(out / "solve.json"))["solve"];
   CHECK(json["key"] == "funding.rounds.0.amount");
   CHECK(json["output"] == "p_no_cash_out_first");
   CHECK(json["target"] == 0.95);
@@ -151,8 +70,8 @@ TEST_CASE("cli: solve answers, writes its files, and says when there is no answe
   CHECK(json["evaluations"].size() > 2);
   CHECK(json["evaluations"][0].contains("estimate"));
   CHECK(json["evaluations"][0].contains("se"));
-  CHECK(contains(slurp(out / "solve_evaluations.csv"), "value,estimate,se,lower_95,upper_95"));
-  const std::string page = slurp(out / "solve.html");
+  CHECK(contains(read_file(out / "solve_evaluations.csv"), "value,estimate,se,lower_95,upper_95"));
+  const std::string page = read_file(out / "solve.html");
   CHECK(contains(page, "<svg"));
   CHECK(contains(page, "target-rule"));
 

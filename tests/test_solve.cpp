@@ -1,98 +1,28 @@
 // SPDX-License-Identifier: MIT
-#include <unistd.h>
-
 // `solve`: a raise known in closed form, a date searched from the other side, a stochastic answer
 // checked against a brute-force sweep, and conditions that hold nowhere or everywhere.
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/analysis/solve.hpp"
 #include "breakeven/scenario/errors.hpp"
+#include "small_scenarios.hpp"
 
 #include <fmt/format.h>
-
-namespace fs = std::filesystem;
 
 namespace breakeven {
 namespace {
 
-// Flat revenue 1 a month at a 50 % margin against costs of 1 a month: a loss of exactly 0.5 a
-// month for 24 months, no tax, interest or working capital. Starting with 5, the company needs
-// 24 x 0.5 - 5 = 7 more to never fall below a minimum of 0, and a raise of 10 keeps it alive only
-// if it lands by month 10 (2025-11): cash after month m is 5 - 0.5 (m + 1) before the raise.
-const char* const kBurner = R"(
-[company]
-name = "Burner"
-[simulation]
-start = "2025-01"
-horizon = "2026-12"
-paths = 300
-seed = 3
-[state]
-cash = 5
-revenue = 12
-[revenue]
-growth = 0
-[margin]
-gross = 0.5
-[costs]
-rnd = 12
-sga = 0
-[tax]
-rate = 0
-[[funding.rounds]]
-name = "Raise"
-date = "2025-06"
-amount = 0
-[breakeven]
-metric = "net_income"
-period = "year"
-target = "2026"
-)";
-
-// The same company with uncertain growth and noise: the raise it needs is a probability question.
-const char* const kUncertainBurner = R"(
-[company]
-name = "Uncertain burner"
-[simulation]
-start = "2025-01"
-horizon = "2027-12"
-paths = 1000
-seed = 5
-[state]
-cash = 5
-revenue = 12
-[revenue]
-growth = { dist = "pert", min = -0.2, mode = 0.3, max = 0.8 }
-volatility = 0.5
-[margin]
-gross = 0.5
-[costs]
-rnd = 12
-sga = 0
-[tax]
-rate = 0
-[[funding.rounds]]
-name = "Raise"
-date = "2025-06"
-amount = 0
-[breakeven]
-metric = "net_income"
-period = "year"
-target = "2027"
-)";
+using testing::kBurner;
+using testing::kUncertainBurner;
 
 // ctest runs test cases as parallel processes: each writes its own copy, never one another reads.
 std::string scenario_file(const std::string& name, const char* text) {
-  const fs::path path = fs::temp_directory_path() /
-                        ("breakeven-solve-" + name + "-" + std::to_string(::getpid()) + ".toml");
-  std::ofstream(path) << text;
-  return path.string();
+  static const testing::ScenarioFiles files("solve");
+  return files.write(name + ".toml", text);
 }
 
 SolveRequest request(const std::string& file, const std::string& key, const std::string& cond,

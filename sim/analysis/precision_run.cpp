@@ -14,13 +14,7 @@ namespace breakeven {
 namespace {
 
 void check_goal(const LoadedRun& run, const PrecisionGoal& goal) {
-  if (!(goal.half_width > 0) || !(goal.half_width < 1))
-    throw UsageError(
-        fmt::format("--precision must be a half-width between 0 and 1, e.g. 0.002, "
-                    "not {}",
-                    goal.half_width));
-  if (goal.max_paths < 1)
-    throw UsageError(fmt::format("--max-paths must be at least 1, not {}", goal.max_paths));
+  check_precision_goal(goal);
   const bool any_target = std::any_of(run.models.begin(), run.models.end(), [](const Model& m) {
     return m.spec.breakeven.target.has_value();
   });
@@ -55,6 +49,16 @@ double assess(const RunResults& results, std::int64_t paths, PrecisionOutcome& o
 
 }  // namespace
 
+void check_precision_goal(const PrecisionGoal& goal) {
+  if (!(goal.half_width > 0) || !(goal.half_width < 1))
+    throw UsageError(
+        fmt::format("--precision must be a half-width between 0 and 1, e.g. 0.002, "
+                    "not {}",
+                    goal.half_width));
+  if (goal.max_paths < 1)
+    throw UsageError(fmt::format("--max-paths must be at least 1, not {}", goal.max_paths));
+}
+
 double headline_half_width(double p, std::int64_t n) {
   const double paths = static_cast<double>(n);
   if (p <= 0 || p >= 1) return 3 / paths;
@@ -73,13 +77,13 @@ std::int64_t next_round_end(std::int64_t done, double needed_paths, std::int64_t
   return std::min(end, max_paths);
 }
 
-PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
-                              const EngineOptions& options) {
-  check_goal(run, goal);
+PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
+                                   const RoundSummary& summarize, const EngineOptions& options,
+                                   const RoundStart& before_round) {
+  check_precision_goal(goal);
   // Every round is a range of one run of max_paths paths: block boundaries and stream keys do
   // not depend on the run's path count (it only bounds the ranges), so the merged rounds are
   // bit for bit the tallies of [0, stop).
-  RunPlan plan = plan_of(run);
   plan.paths = goal.max_paths;
   PrecisionRun result;
   PrecisionOutcome& outcome = result.outcome;
@@ -89,6 +93,7 @@ PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
   while (true) {
     plan.begin = outcome.paths;
     plan.end = end;
+    if (before_round) before_round(plan.begin, plan.end);
     RunTallies round = simulate(plan, options);
     if (outcome.rounds == 0)
       total = std::move(round);
@@ -98,7 +103,7 @@ PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
     outcome.paths = end;
     total.paths = end;  // the whole run is what has been simulated so far
     // The tallies of [0, end): what a fixed run of that count gives.
-    result.results = summarize_run(run, total);
+    result.results = summarize(total);
     const double needed = assess(result.results, end, outcome);
     outcome.reached = outcome.half_width <= goal.half_width;
     if (outcome.reached || end >= goal.max_paths) break;
@@ -106,6 +111,14 @@ PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
     end = next_round_end(end, needed, goal.max_paths);
   }
   return result;
+}
+
+PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
+                              const EngineOptions& options) {
+  check_goal(run, goal);
+  return run_plan_to_precision(
+      plan_of(run), goal, [&run](const RunTallies& tallies) { return summarize_run(run, tallies); },
+      options);
 }
 
 }  // namespace breakeven

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "breakeven/report/output_commit.hpp"
 #include "breakeven/scenario/diagnostics.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_analysis.hpp"
@@ -320,6 +321,10 @@ int run_cli(int argc, char** argv, ProcessGroup& group) {
     exit_status = status(ExitStatus::usage);
   } catch (const UsageError& e) {
     message = fmt::format("error: {}\nRun with --help for more information.\n", e.what());
+    exit_status = status(ExitStatus::usage);
+  } catch (const OutputPathError& e) {
+    // A --json or --out path that cannot be written, found before the run.
+    message = fmt::format("error: {}\n", e.what());
     exit_status = status(ExitStatus::usage);
   } catch (const std::exception& e) {
     message = fmt::format("error: {}\n", e.what());

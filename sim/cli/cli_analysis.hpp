@@ -26,10 +26,15 @@ struct AnalysisCommand {
 };
 
 struct SweepCommand : AnalysisCommand {
-  std::vector<std::string> vary;  ///< raw "KEY=..." texts
+  std::vector<std::string> vary;          ///< raw "KEY=..." texts
+  std::optional<double> precision;        ///< --precision H: every point to this half-width
+  std::optional<std::int64_t> max_paths;  ///< --max-paths N, with --precision
 };
 
-struct SensitivityCommand : AnalysisCommand {};
+struct SensitivityCommand : AnalysisCommand {
+  /// Accepted only to be refused with a reason: a sensitivity analysis runs a fixed --paths.
+  std::optional<std::string> precision;
+};
 
 /// Register the subcommands and their options on `app`.
 void add_sweep(CLI::App& app, SweepCommand& command);

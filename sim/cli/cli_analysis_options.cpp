@@ -46,11 +46,27 @@ void add_sweep(CLI::App& app, SweepCommand& command) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  // --precision replaces --paths: each point runs until its own headline is precise enough.
+  auto* precision =
+      sweep
+          ->add_option("--precision", command.precision,
+                       "Run the base and every point until its P(by target) 95 % interval is "
+                       "within +-H (e.g. 0.005)")
+          ->type_name("H")
+          ->excludes(sweep->get_option("--paths"));
+  sweep
+      ->add_option("--max-paths", command.max_paths,
+                   "Stop each --precision run at N paths at most (default 10,000,000)")
+      ->type_name("N")
+      ->needs(precision);
 }
 
 void add_sensitivity(CLI::App& app, SensitivityCommand& command) {
-  add_common(app, "sensitivity",
-             "Rank correlations, a tornado and the bad tail of every uncertain input", command);
+  CLI::App* sensitivity =
+      add_common(app, "sensitivity",
+                 "Rank correlations, a tornado and the bad tail of every uncertain input", command);
+  // Hidden (no group): listed nowhere, but refused with the reason instead of "not expected".
+  sensitivity->add_option("--precision", command.precision)->group("");
 }
 
 }  // namespace breakeven

@@ -8,13 +8,13 @@
 
 #include "breakeven/analysis/backtest.hpp"
 #include "breakeven/model/model.hpp"
-#include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/backtest_report.hpp"
 #include "breakeven/scenario/actuals.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
+#include "command_outputs.hpp"
 
 namespace breakeven {
 namespace {
@@ -52,6 +52,7 @@ int backtest_command(const BacktestCommand& command) {
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
   std::vector<Override> overrides;
   for (const auto& text : command.sets) overrides.push_back(parse_override(text));
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
 
   // Both inputs are read and checked before anything is simulated.
   check_readable(command.file, "a scenario file");
@@ -66,8 +67,7 @@ int backtest_command(const BacktestCommand& command) {
 
   const BacktestResult result = run_backtest(model, actuals, command.actuals, command.threads);
 
-  const bool json_to_stdout = command.json && *command.json == "-";
-  if (!command.quiet && !json_to_stdout)
+  if (!command.quiet && !outputs.json_to_stdout())
     std::cout << render_backtest_terminal(result, TerminalStyle{stdout_wants_color()})
               << std::flush;
   // Everything is built before the first byte is written: no half-written output.
@@ -75,13 +75,7 @@ int backtest_command(const BacktestCommand& command) {
   const std::vector<OutputFile> files =
       command.out ? build_backtest_output_files(result, backtest_provenance(command))
                   : std::vector<OutputFile>();
-  if (command.json) {
-    if (json_to_stdout)
-      std::cout << text << std::flush;
-    else
-      write_file_atomically(*command.json, text);
-  }
-  if (command.out) write_output_dir(*command.out, files);
+  outputs.write(text, files);
   return 0;
 }
 

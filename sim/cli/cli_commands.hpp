@@ -14,7 +14,7 @@ namespace breakeven {
 
 class GroupRun;
 struct PrecisionOutcome;
-class OutputCommit;
+class CommandOutputs;
 
 struct RunCommand {
   std::vector<std::string> files;
@@ -100,7 +100,7 @@ struct ReportTargets {
   std::string command_line;  ///< the command as a user could type it again, for the provenance
   bool plain = false;        ///< no colour, whatever stdout looks like (ranks of an MPI job)
   bool headline = false;     ///< only the batch table, not each scenario's summary
-  OutputCommit* outputs = nullptr;  ///< staged before the run (checked writable); else made here
+  CommandOutputs* outputs = nullptr;  ///< staged before the run (checked writable); else made here
   const PrecisionOutcome* precision = nullptr;  ///< how a run to precision stopped, if it was one
 };
 

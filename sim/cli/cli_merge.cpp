@@ -8,6 +8,7 @@
 #include "breakeven/analysis/shard_merge.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_commands.hpp"
+#include "command_outputs.hpp"
 
 namespace breakeven {
 namespace {
@@ -35,12 +36,14 @@ std::string merge_command_line(const MergeCommand& command) {
 }  // namespace
 
 int merge_command(const MergeCommand& command) {
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any reading
   std::vector<NamedState> states;
   states.reserve(command.files.size());
   for (const auto& file : command.files) states.push_back(read_state(file));
   const MergedRun merged = merge_states(states);
-  return report_results(summarize_run(merged.loaded, merged.tallies),
-                        {command.json, command.out, command.quiet, merge_command_line(command)});
+  ReportTargets targets{command.json, command.out, command.quiet, merge_command_line(command)};
+  targets.outputs = &outputs;
+  return report_results(summarize_run(merged.loaded, merged.tallies), targets);
 }
 
 }  // namespace breakeven

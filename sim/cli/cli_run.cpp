@@ -34,6 +34,7 @@
 #include "cli_shard.hpp"
 #include "cli_shared.hpp"
 #include "cli_trace.hpp"
+#include "command_outputs.hpp"
 #include "group_run.hpp"
 
 namespace breakeven {
@@ -152,10 +153,8 @@ int run_command(const RunCommand& command, GroupRun& group) {
   targets.headline = command.headline;
   // Every output path is checked before the first path is simulated; outputs are then written
   // all together or not at all, and a signal removes what was started. Rank 0 alone writes.
-  std::optional<OutputCommit> outputs;
-  const bool json_to_stdout = command.json && *command.json == "-";
-  if (group.is_root() && ((command.json && !json_to_stdout) || command.out))
-    outputs.emplace(json_to_stdout ? std::nullopt : command.json, command.out);
+  std::optional<CommandOutputs> outputs;
+  if (group.is_root()) outputs.emplace(command.json, command.out);
   targets.outputs = outputs ? &*outputs : nullptr;
   if (command.precision) return run_to_precision_command(command, loaded, group, targets);
   const std::optional<RunTallies> tallies = [&] {
@@ -208,15 +207,11 @@ int report_results(const RunResults& run, const ReportTargets& targets) {
   if (targets.out)
     out_files = precision ? precision_output_files(results, provenance, *precision, joint)
                           : build_output_files(results, provenance, joint);
-  if (json_to_stdout) std::cout << text << std::flush;
-  if (targets.json || targets.out) {
-    // A merge has no staged outputs yet: stage them now, so they still land all or nothing.
-    std::optional<OutputCommit> own;
-    OutputCommit* outputs = targets.outputs;
-    if (outputs == nullptr && (targets.out || !json_to_stdout))
-      outputs = &own.emplace(json_to_stdout ? std::nullopt : targets.json, targets.out);
-    if (outputs != nullptr) outputs->commit(text, out_files);
-  }
+  // Staged before the run by the caller; made here only for a caller that has none.
+  std::optional<CommandOutputs> own;
+  CommandOutputs& outputs =
+      targets.outputs != nullptr ? *targets.outputs : own.emplace(targets.json, targets.out);
+  outputs.write(text, out_files);
   if (targets.out && !targets.quiet) std::cerr << output_dir_note(*targets.out, out_files.size());
   return 0;
 }

@@ -74,10 +74,11 @@ void ProgressLine::update(std::int64_t done) {
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
   std::fputs(
       fmt::format(
-          "\r\x1b[K{} ▕{}{}▏ {:.0f} % · {} / {} paths · {}/s · ETA {:.0f} s", name_, bar,
+          "\r\x1b[K{} ▕{}{}▏ {:.0f} % · {} / {} {} · {}/s · ETA {:.0f} s", name_, bar,
           std::string(static_cast<std::size_t>(std::max(0, kBarColumns - (eighths + 7) / 8)), ' '),
           fraction * 100, format_amount(static_cast<double>(done), 0),
-          format_amount(static_cast<double>(total_), 0), format_amount(rate, 0), eta)
+          format_amount(static_cast<double>(total_), 0), unit_,
+          format_amount(rate, rate < 10 ? 1 : 0), eta)
           .c_str(),
       stderr);
   std::fflush(stderr);

@@ -28,8 +28,10 @@ void check_readable(const std::string& file);
 /// worth it. update() is called from worker threads: a try_lock keeps it from ever blocking one.
 class ProgressLine {
  public:
-  ProgressLine(std::string name, std::int64_t total, bool enabled)
+  /// `unit` names what is counted: paths, or runs where the path counts are found as they run.
+  ProgressLine(std::string name, std::int64_t total, bool enabled, std::string unit = "paths")
       : name_(std::move(name)),
+        unit_(std::move(unit)),
         total_(total),
         enabled_(enabled),
         start_(std::chrono::steady_clock::now()),
@@ -38,11 +40,12 @@ class ProgressLine {
   ProgressLine& operator=(const ProgressLine&) = delete;
   ~ProgressLine();
 
-  /// `done` of the `total` paths given at construction are finished.
+  /// `done` of the `total` paths (or other units) given at construction are finished.
   void update(std::int64_t done);
 
  private:
   std::string name_;
+  std::string unit_;
   std::int64_t total_;
   bool enabled_;
   std::chrono::steady_clock::time_point start_, last_;

@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 
 #include "breakeven/analysis/solve.hpp"
-#include "breakeven/report/atomic_file.hpp"
 #include "breakeven/report/solve_report.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
+#include "command_outputs.hpp"
 
 namespace breakeven {
 namespace {
@@ -69,23 +69,18 @@ int solve_command(const SolveCommand& command) {
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
   const SolveRequest request = solve_request(command);
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   EngineOptions options;
   options.threads = command.threads;
   const SolveResult result = solve(request, options);
-  const bool json_to_stdout = command.json && *command.json == "-";
-  if (!command.quiet && !json_to_stdout) std::cout << render_solve_terminal(result) << std::flush;
+  if (!command.quiet && !outputs.json_to_stdout())
+    std::cout << render_solve_terminal(result) << std::flush;
   // Built in memory first: a failure while building leaves no file behind. A search without an
   // answer still writes its evaluations, with the status saying why there is none.
   const std::string text = command.json ? solve_json_text(result) : std::string();
   const std::vector<OutputFile> files =
       command.out ? solve_output_files(result, provenance_of(command)) : std::vector<OutputFile>();
-  if (command.json) {
-    if (json_to_stdout)
-      std::cout << text << std::flush;
-    else
-      write_file_atomically(*command.json, text);
-  }
-  if (command.out) write_output_dir(*command.out, files);
+  outputs.write(text, files);
   if (result.status == SolveStatus::solved) return 0;
   std::cerr << "error: " << unsolved_message(result) << '\n';
   return 1;

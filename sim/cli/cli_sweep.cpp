@@ -9,16 +9,16 @@
 #include <fmt/format.h>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/analysis/sensitivity.hpp"
 #include "breakeven/analysis/sweep.hpp"
-#include "breakeven/report/atomic_file.hpp"
-#include "breakeven/report/output_dir.hpp"
 #include "breakeven/report/sensitivity_report.hpp"
 #include "breakeven/report/sweep_report.hpp"
 #include "breakeven/scenario/errors.hpp"
 #include "cli_analysis.hpp"
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
+#include "command_outputs.hpp"
 
 namespace breakeven {
 namespace {
@@ -89,16 +89,13 @@ std::string command_line(const char* name, const AnalysisCommand& command,
   return shell_words(words);
 }
 
-/// JSON and the --out set, each built whole in memory before the first byte is written.
-void write_outputs(const AnalysisCommand& command, const std::string& json_text,
-                   const std::vector<OutputFile>& out_files) {
-  if (command.json) {
-    if (*command.json == "-")
-      std::cout << json_text << std::flush;
-    else
-      write_file_atomically(*command.json, json_text);
-  }
-  if (command.out) write_output_dir(*command.out, out_files);
+/// A goal on P(by target) needs a target: refused before any point runs.
+void check_precision_headline(const SweepPlan& plan) {
+  if (!plan.base.target_period)
+    throw UsageError(fmt::format(
+        "--precision: {} has no breakeven.target, so P(by target) cannot be made precise: give "
+        "one (or --set 'breakeven.target=\"2028\"')",
+        plan.source.file));
 }
 
 bool shows_terminal(const AnalysisCommand& command) {
@@ -109,37 +106,53 @@ bool shows_terminal(const AnalysisCommand& command) {
 
 int sweep_command(const SweepCommand& command) {
   check_settings(command);
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   std::vector<VaryAxis> axes;
   for (const auto& text : command.vary) axes.push_back(parse_vary(text));
   // Every file and every point is built and checked before the first path runs.
+  std::optional<PrecisionGoal> precision;
+  if (command.precision) {
+    precision = PrecisionGoal{*command.precision, command.max_paths.value_or(kDefaultMaxPaths)};
+    check_precision_goal(*precision);
+  }
   std::vector<SweepPlan> plans;
   std::int64_t total = 0;
   for (const ScenarioSource& source : read_sources(command)) {
     plans.push_back(plan_sweep(source, axes));
     print_warnings(source.file, plans.back().base);
-    total += plans.back().base.spec.simulation.paths *
+    if (precision) check_precision_headline(plans.back());
+    // With a precision goal the progress line counts runs (base and points), not paths.
+    total += (precision ? 1 : plans.back().base.spec.simulation.paths) *
              static_cast<std::int64_t>(plans.back().values.size() + 1);
   }
   const bool terminal = shows_terminal(command);
   const TerminalStyle style{stdout_wants_color()};
-  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO));
+  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO),
+                        precision ? "runs" : "paths");
   std::vector<SweepResult> sweeps;
   std::int64_t done_before = 0;
   for (const SweepPlan& plan : plans) {
     SweepOptions options;
     options.threads = command.threads;
+    options.precision = precision;
     options.progress = [&](std::int64_t done, std::int64_t) {
       progress.update(done_before + done);
     };
     sweeps.push_back(run_sweep(plan, options));
-    done_before +=
-        plan.base.spec.simulation.paths * static_cast<std::int64_t>(plan.values.size() + 1);
+    done_before += (precision ? 1 : plan.base.spec.simulation.paths) *
+                   static_cast<std::int64_t>(plan.values.size() + 1);
     if (terminal)
       std::cout << (sweeps.size() > 1 ? "\n" : "") << render_sweep_terminal(sweeps.back(), style)
                 << std::flush;
+    else if (precision && !command.quiet)
+      std::cerr << render_sweep_stop_line(sweeps.back());
   }
   std::vector<std::string> extra;
   for (const auto& vary : command.vary) extra.insert(extra.end(), {"--vary", vary});
+  if (command.precision)
+    extra.insert(extra.end(), {"--precision", fmt::format("{}", *command.precision)});
+  if (command.max_paths)
+    extra.insert(extra.end(), {"--max-paths", std::to_string(*command.max_paths)});
   const std::string json_text = sweep_json_text(sweeps);
   std::vector<OutputFile> out_files;
   if (command.out)
@@ -148,12 +161,18 @@ int sweep_command(const SweepCommand& command) {
                  {"report.html",
                   render_sweep_html(sweeps, make_provenance(command_line("sweep", command, extra),
                                                             *command.out))}};
-  write_outputs(command, json_text, out_files);
+  outputs.write(json_text, out_files);
   return 0;
 }
 
 int sensitivity_command(const SensitivityCommand& command) {
+  if (command.precision)
+    throw UsageError(
+        "--precision: sensitivity runs a fixed path count, as its tornado runs must share one "
+        "to stay paired and a goal on P(by target) makes no rank correlation precise; give "
+        "--paths N");
   check_settings(command);
+  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
   std::vector<Model> models;
   std::int64_t total = 0;
   for (const ScenarioSource& source : read_sources(command)) {
@@ -191,7 +210,7 @@ int sensitivity_command(const SensitivityCommand& command) {
         {"report.html",
          render_sensitivity_html(
              results, make_provenance(command_line("sensitivity", command, {}), *command.out))}};
-  write_outputs(command, json_text, out_files);
+  outputs.write(json_text, out_files);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -98,7 +99,7 @@ void check_replaceable(const fs::path& out, const std::vector<std::string>& name
     const std::string name = entry.path().filename().string();
     if (!allowed.contains(name))
       fail(out, fmt::format("the directory holds '{}', which is not part of a report; give a new "
-                            "or empty directory, or one a previous run wrote",
+                            "or empty directory, or one breakeven wrote before",
                             name));
   }
   if (::access(out.c_str(), W_OK) != 0) fail(out, errno_text(errno));
@@ -128,20 +129,6 @@ void pause_for_tests() {
     std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
 }
 
-std::vector<std::string> report_file_names() {
-  return {"summary.json",
-          "scenarios.csv",
-          "breakeven_distribution.csv",
-          "cash_out_by_year.csv",
-          "runway.csv",
-          "runway_quantiles.csv",
-          "funding_need.csv",
-          "funding_need_quantiles.csv",
-          "fans.csv",
-          "assumptions.csv",
-          "report.html"};
-}
-
 // SIGINT and SIGTERM wait for this thread (they are blocked everywhere else): it removes what
 // was started and ends the process, after any commit in progress.
 void watch_signals(const std::shared_ptr<OutputCommit::State>& state) {
@@ -160,11 +147,29 @@ void watch_signals(const std::shared_ptr<OutputCommit::State>& state) {
 
 }  // namespace
 
+const std::vector<std::string>& report_file_names() {
+  static const std::vector<std::string> names = {
+      // run and merge (output_dir.cpp); milestones and joint tables when the run has them
+      "summary.json", "scenarios.csv", "breakeven_distribution.csv", "cash_out_by_year.csv",
+      "runway.csv", "runway_quantiles.csv", "funding_need.csv", "funding_need_quantiles.csv",
+      "fans.csv", "assumptions.csv", "milestones.csv", "milestone_months.csv",
+      "joint_breakeven_count.csv", "joint_cash_out_count.csv", "joint_pairs.csv", "report.html",
+      // sweep and sensitivity (their summary.json and report.html are named as run's)
+      "sweep.csv", "sensitivity.csv",
+      // solve
+      "solve.json", "solve_evaluations.csv", "solve.html",
+      // backtest
+      "backtest.json", "backtest.csv"};
+  return names;
+}
+
 OutputCommit::OutputCommit(std::optional<fs::path> json, std::optional<fs::path> out)
     : state_(std::make_shared<State>()) {
   State& state = *state_;
   state.json = std::move(json);
   state.out = std::move(out);
+  // Which argument is at fault, for the message: the checks below name only the path.
+  const char* argument = "--json";
   try {
     if (state.json) {
       if (!state.json->has_filename() || fs::is_directory(*state.json))
@@ -177,6 +182,7 @@ OutputCommit::OutputCommit(std::optional<fs::path> json, std::optional<fs::path>
       if (fs::exists(*state.json) && ::access(state.json->c_str(), W_OK) != 0)
         fail(*state.json, errno_text(errno));
     }
+    argument = "--out";
     if (state.out) {
       fs::path dir = state.out->lexically_normal();
       if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names "out"
@@ -184,10 +190,10 @@ OutputCommit::OutputCommit(std::optional<fs::path> json, std::optional<fs::path>
       check_replaceable(dir, report_file_names());
       state.out_stage = make_stage(dir, prepare_parent(dir, state.created_parents));
     }
-  } catch (...) {
+  } catch (const std::exception& e) {
     state.remove_staging();
     state.remove_created_parents();
-    throw;
+    throw OutputPathError(fmt::format("{}: {}", argument, e.what()));
   }
   sigset_t set;
   sigemptyset(&set);
@@ -221,6 +227,11 @@ void OutputCommit::commit(std::string_view json_text, const std::vector<OutputFi
     pause_for_tests();
   }
   if (state.out) {
+    const auto& known = report_file_names();
+    for (const OutputFile& file : out_files)
+      if (std::find(known.begin(), known.end(), file.name) == known.end())
+        // A new report file must be listed, or the next run would refuse its own directory.
+        throw std::logic_error("report file " + file.name + " is not in report_file_names()");
     for (const OutputFile& file : out_files) {
       write_file_atomically(state.out_stage / file.name, file.content);
       pause_for_tests();

@@ -11,15 +11,15 @@
 namespace breakeven {
 namespace {
 
-std::string stop_reason(const PrecisionOutcome& outcome) {
-  return outcome.reached ? "precision reached" : "max paths reached";
-}
-
 std::string points(double share) {
   return fmt::format("±{:.3g} points", share * 100);
 }
 
 }  // namespace
+
+std::string precision_stop_reason(const PrecisionOutcome& outcome) {
+  return outcome.reached ? "precision reached" : "max paths reached";
+}
 
 nlohmann::ordered_json precision_to_json(const PrecisionOutcome& outcome,
                                          const std::vector<ScenarioResult>& results) {
@@ -30,7 +30,7 @@ nlohmann::ordered_json precision_to_json(const PrecisionOutcome& outcome,
   json["rounds"] = outcome.rounds;
   json["half_width"] = outcome.half_width;
   json["reached"] = outcome.reached;
-  json["stopped"] = stop_reason(outcome);
+  json["stopped"] = precision_stop_reason(outcome);
   json["scenarios"] = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < results.size() && i < outcome.half_widths.size(); ++i) {
     nlohmann::ordered_json row;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis_json.hpp"
 #include "breakeven/report/csv_report.hpp"
 #include "breakeven/report/sensitivity_report.hpp"
 
@@ -70,14 +71,7 @@ Json scenario_json(const SensitivityResult& result) {
   for (const auto& input : result.inputs) inputs.push_back(input_json(input));
   body["inputs"] = std::move(inputs);
 
-  Json out = Json::object();
-  out["name"] = result.name;
-  out["file"] = result.file;
-  out["paths"] = result.paths;
-  out["seed"] = result.seed;
-  out["money_unit"] = result.money_unit;
-  out["currency"] = result.currency;
-  out["target"] = result.target ? Json(*result.target) : Json(nullptr);
+  Json out = json::scenario_header(result);
   out["sensitivity"] = std::move(body);
   return out;
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "breakeven/report/csv_report.hpp"
+#include "breakeven/report/precision_report.hpp"
 #include "breakeven/report/sweep_report.hpp"
 
 namespace breakeven {
@@ -48,6 +49,18 @@ void difference_fields(CsvRow& row, const PairedDifference* d) {
   row.number(d->diff).number(d->lo).number(d->hi).number(d->unpaired_lo).number(d->unpaired_hi);
 }
 
+/// With --precision: the paths a row used, the half-width reached, why it stopped and, for a
+/// point, the paths its differences are paired on.
+void precision_fields(CsvRow& row, const SweepFigures& f, const SweepPoint* point) {
+  if (!f.precision) {
+    for (int i = 0; i < 4; ++i) row.field("");
+    return;
+  }
+  row.field(fmt::format("{}", f.paths)).number(f.precision->half_width);
+  row.field(precision_stop_reason(*f.precision));
+  row.field(point ? fmt::format("{}", point->paired_paths) : std::string());
+}
+
 }  // namespace
 
 std::string sweep_csv(const std::vector<SweepResult>& sweeps) {
@@ -65,6 +78,11 @@ std::string sweep_csv(const std::vector<SweepResult>& sweeps) {
         "diff_cash_out_first", "diff_cash_out_first_lo", "diff_cash_out_first_hi",
         "diff_cash_out_first_unpaired_lo", "diff_cash_out_first_unpaired_hi"})
     header.field(name);
+  // Only with --precision, so a fixed sweep's table stays as it was.
+  const bool precision = std::any_of(sweeps.begin(), sweeps.end(),
+                                     [](const SweepResult& s) { return s.precision.has_value(); });
+  if (precision)
+    for (const char* name : {"paths", "half_width", "stopped", "paired_paths"}) header.field(name);
   std::string text = header.str();
   for (const auto& sweep : sweeps) {
     auto value_of = [&](const SweepPoint* point, const std::string& key) {
@@ -78,6 +96,7 @@ std::string sweep_csv(const std::vector<SweepResult>& sweeps) {
     figure_fields(base, sweep.base);
     difference_fields(base, nullptr);
     difference_fields(base, nullptr);
+    if (precision) precision_fields(base, sweep.base, nullptr);
     text += base.str();
     for (std::size_t i = 0; i < sweep.points.size(); ++i) {
       const SweepPoint& point = sweep.points[i];
@@ -87,6 +106,7 @@ std::string sweep_csv(const std::vector<SweepResult>& sweeps) {
       figure_fields(row, point.figures);
       difference_fields(row, point.by_target ? &*point.by_target : nullptr);
       difference_fields(row, &point.cash_out_first);
+      if (precision) precision_fields(row, point.figures, &point);
       text += row.str();
     }
   }

@@ -142,11 +142,13 @@ std::string heat_map(const SweepResult& sweep, std::size_t index, bool by_target
 std::string points_table(const SweepResult& sweep) {
   std::string out = "<div class=\"scroll\"><table><thead><tr>";
   for (const auto& key : sweep.keys) out += "<th>" + xml_escape(key) + "</th>";
+  out +=
+      fmt::format("<th class=\"num\">P(by {})</th>", xml_escape(sweep.target.value_or("target")));
+  if (sweep.precision) out += "<th class=\"num\">Paths</th><th class=\"num\">±95 %</th>";
   out += fmt::format(
-      "<th class=\"num\">P(by {})</th><th class=\"num\">Δ</th><th class=\"num\">paired 95 %</th>"
+      "<th class=\"num\">Δ</th><th class=\"num\">paired 95 %</th>"
       "<th class=\"num\">unpaired 95 %</th><th>Median</th><th class=\"num\">Cash-out first</th>"
-      "<th class=\"num\">Δ</th><th class=\"num\">paired 95 %</th></tr></thead><tbody>",
-      xml_escape(sweep.target.value_or("target")));
+      "<th class=\"num\">Δ</th><th class=\"num\">paired 95 %</th></tr></thead><tbody>");
   auto cell = [](const std::string& text) {
     return "<td class=\"num\">" + xml_escape(text) + "</td>";
   };
@@ -158,6 +160,9 @@ std::string points_table(const SweepResult& sweep) {
     out += "<tr>";
     for (const auto& value : point.values) out += "<td>" + xml_escape(value_text(value)) + "</td>";
     out += cell(pct(point.figures.by_target));
+    if (const auto& p = point.figures.precision)
+      out += cell(format_amount(static_cast<double>(point.figures.paths), 0)) +
+             cell(fmt::format("±{:.3g}{}", p->half_width * 100, p->reached ? "" : " (max)"));
     if (point.by_target)
       out += cell(fmt::format("{:+.2f}", point.by_target->diff * 100)) +
              cell(interval(point.by_target->lo, point.by_target->hi)) +
@@ -187,8 +192,9 @@ std::string render_sweep_html(const std::vector<SweepResult>& sweeps,
     out += fmt::format(
         "<section id=\"sweep-{}\"><h2>{}</h2><p class=\"meta\"><code>{}</code> · {} paths · "
         "seed {} · base: P(by {}) {}, cash-out first {}</p>",
-        i, xml_escape(s.name), xml_escape(s.file), format_amount(static_cast<double>(s.paths), 0),
-        s.seed, xml_escape(s.target.value_or("target")),
+        i, xml_escape(s.name), xml_escape(s.file),
+        format_amount(static_cast<double>(s.precision ? s.base.paths : s.paths), 0), s.seed,
+        xml_escape(s.target.value_or("target")),
         s.base.by_target ? format_percent(s.base.by_target->p) : "–",
         format_percent(s.base.cash_out_first.p));
     if (s.keys.size() == 1) {
@@ -198,6 +204,7 @@ std::string render_sweep_html(const std::vector<SweepResult>& sweeps,
       if (s.base.by_target) out += heat_map(s, i, true);
       out += heat_map(s, i, false);
     }
+    if (s.precision) out += "<p class=\"meta\">" + xml_escape(render_sweep_stop_line(s)) + "</p>";
     out += points_table(s) + "</section>\n";
   }
   return out + html::page_end(provenance,

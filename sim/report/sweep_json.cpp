@@ -2,6 +2,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "analysis_json.hpp"
+#include "breakeven/report/precision_report.hpp"
 #include "breakeven/report/sweep_report.hpp"
 
 namespace breakeven {
@@ -26,6 +28,14 @@ void put_figures(Json& out, const SweepFigures& f) {
   out["funding_need_p50"] = number(f.funding_need_p50);
   out["funding_need_p90"] = number(f.funding_need_p90);
   out["runway_p50"] = f.runway_p50;
+  if (f.precision) {
+    // Only with --precision, so a fixed sweep's report stays as it was.
+    out["paths"] = f.paths;
+    out["half_width"] = number(f.precision->half_width);
+    out["rounds"] = f.precision->rounds;
+    out["reached"] = f.precision->reached;
+    out["stopped"] = precision_stop_reason(*f.precision);
+  }
 }
 
 Json point_json(const SweepResult& sweep, const SweepPoint& point) {
@@ -49,6 +59,7 @@ Json point_json(const SweepResult& sweep, const SweepPoint& point) {
   out["diff_cash_out_first"] = number(c.diff);
   out["diff_cash_out_first_ci95"] = interval(c.lo, c.hi);
   out["diff_cash_out_first_unpaired_ci95"] = interval(c.unpaired_lo, c.unpaired_hi);
+  if (point.figures.precision) out["paired_paths"] = point.paired_paths;
   return out;
 }
 
@@ -63,14 +74,10 @@ Json sweep_json(const SweepResult& sweep) {
   for (const auto& point : sweep.points) points.push_back(point_json(sweep, point));
   body["points"] = std::move(points);
 
-  Json out = Json::object();
-  out["name"] = sweep.name;
-  out["file"] = sweep.file;
-  out["paths"] = sweep.paths;
-  out["seed"] = sweep.seed;
-  out["money_unit"] = sweep.money_unit;
-  out["currency"] = sweep.currency;
-  out["target"] = sweep.target ? Json(*sweep.target) : Json(nullptr);
+  Json out = json::scenario_header(sweep);
+  if (sweep.precision)
+    out["precision"] = Json{{"target_half_width", sweep.precision->half_width},
+                            {"max_paths", sweep.precision->max_paths}};
   out["sweep"] = std::move(body);
   return out;
 }

@@ -24,10 +24,20 @@ std::string runway_text(const SweepFigures& f) {
                                           : fmt::format("{} mo", f.runway_p50);
 }
 
+/// The paths a row used and the 95 % half-width its headline reached ("max" when the run
+/// stopped at --max-paths first).
+std::vector<std::string> precision_cells(const SweepFigures& f) {
+  if (!f.precision) return {};
+  return {
+      format_amount(static_cast<double>(f.paths), 0),
+      fmt::format("±{:.3g}{}", f.precision->half_width * 100, f.precision->reached ? "" : " max")};
+}
+
 std::vector<std::string> figure_cells(const SweepFigures& f, const PairedDifference* by_target,
                                       const PairedDifference* cash_out) {
   std::vector<std::string> cells;
   cells.push_back(estimate_text(f.by_target));
+  for (auto& cell : precision_cells(f)) cells.push_back(std::move(cell));
   cells.push_back(by_target ? text::signed_points(by_target->diff) : "");
   cells.push_back(by_target ? text::points_interval(by_target->lo, by_target->hi) : "");
   cells.push_back(by_target ? text::points_interval(by_target->unpaired_lo, by_target->unpaired_hi)
@@ -49,10 +59,12 @@ std::string render_sweep_terminal(const SweepResult& sweep, const TerminalStyle&
   const std::string unit = money_unit_label(sweep);
   std::vector<std::string> header = sweep.keys;
   std::vector<bool> left(sweep.keys.size(), true);
+  header.push_back(fmt::format("P(by {})", target));
+  if (sweep.precision) header.insert(header.end(), {"paths", "±95 % (points)"});
   for (const std::string& name :
-       {fmt::format("P(by {})", target), std::string("Δ"), std::string("paired 95 %"),
-        std::string("unpaired 95 %"), std::string("median"), std::string("cash-out first"),
-        std::string("Δ"), std::string("paired 95 %"),
+       {std::string("Δ"), std::string("paired 95 %"), std::string("unpaired 95 %"),
+        std::string("median"), std::string("cash-out first"), std::string("Δ"),
+        std::string("paired 95 %"),
         unit.empty() ? std::string("need p50") : fmt::format("need p50 ({})", unit),
         std::string("need p90"), std::string("runway p50")})
     header.push_back(name);
@@ -74,14 +86,20 @@ std::string render_sweep_terminal(const SweepResult& sweep, const TerminalStyle&
     table.add_row(row);
   }
   const std::string bold = style.color ? "\x1b[1m" : "", reset = style.color ? "\x1b[0m" : "";
-  std::string out =
-      fmt::format("{}Sweep · {}{} · {} · {} paths · seed {}\n", bold, sweep.name, reset, sweep.file,
-                  format_amount(static_cast<double>(sweep.paths), 0), sweep.seed);
+  const std::string paths =
+      sweep.precision ? fmt::format("to ±{:.3g} points", sweep.precision->half_width * 100)
+                      : fmt::format("{} paths", format_amount(static_cast<double>(sweep.paths), 0));
+  std::string out = fmt::format("{}Sweep · {}{} · {} · {} · seed {}\n", bold, sweep.name, reset,
+                                sweep.file, paths, sweep.seed);
   out += fmt::format(
       "  {} points on the same paths (common random numbers). Δ is the change against the base,\n"
       "  paired path by path; the unpaired interval is what two independent runs would give.\n\n",
       sweep.points.size());
   out += table.render();
+  if (sweep.precision)
+    out +=
+        "\n  Δ is paired on the paths both the point and the base ran (the fewer of the two).\n" +
+        render_sweep_stop_line(sweep);
   return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "breakeven/analysis/batch_run.hpp"
@@ -55,6 +56,23 @@ std::int64_t paths_for_half_width(double p, double h);
 /// headline needs by the current estimate: the need rounded up to whole blocks, at least one
 /// block more and at most double, never past max_paths.
 std::int64_t next_round_end(std::int64_t done, double needed_paths, std::int64_t max_paths);
+
+/// Throws UsageError naming --precision for a half-width outside (0, 1) and --max-paths for a
+/// cap below 1.
+void check_precision_goal(const PrecisionGoal& goal);
+
+/// The results of the paths [0, tallies.paths) simulated so far, from their merged tallies.
+using RoundSummary = std::function<RunResults(const RunTallies& tallies)>;
+/// Called before each round with its path range [begin, end), e.g. to size per-path storage.
+using RoundStart = std::function<void(std::int64_t begin, std::int64_t end)>;
+
+/// The round loop of a run to precision for any plan: `plan`'s models on rounds of whole blocks
+/// of one run of `goal.max_paths` paths (its own paths, begin and end are ignored), each round
+/// merged exactly and summarised, the stop checked only between rounds on the headlines of the
+/// summary. The stop depends on the plan's models, seed and the goal only, never on threads.
+PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
+                                   const RoundSummary& summarize, const EngineOptions& options = {},
+                                   const RoundStart& before_round = {});
 
 /// Simulates the loaded run in rounds until the goal is met. Rounds are whole path ranges of one
 /// run, merged exactly, and the stop check runs only between rounds on the merged tallies, so

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "breakeven/analysis/path_statistics.hpp"
+#include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/analysis/results.hpp"
 #include "breakeven/model/model.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
@@ -75,6 +76,9 @@ struct SweepFigures {
   double funding_need_p50 = 0, funding_need_p90 = 0;
   int runway_p50 = 0;  ///< months; == runway_horizon: beyond the horizon
   int runway_horizon = 0;
+  std::int64_t paths = 0;  ///< the paths these figures are of
+  /// With a precision goal: where this point's rounds stopped and the half-width reached.
+  std::optional<PrecisionOutcome> precision;
 };
 
 struct SweepPoint {
@@ -82,14 +86,18 @@ struct SweepPoint {
   SweepFigures figures;
   std::optional<PairedDifference> by_target;  ///< against the base; none without a target
   PairedDifference cash_out_first;
+  /// The paths the differences are paired on: the first min(base paths, point paths), which is
+  /// every path unless a precision goal stopped the two at different counts.
+  std::int64_t paired_paths = 0;
 };
 
 /// A whole sweep of one scenario file.
 struct SweepResult {
   std::string name, file, money_unit, currency;
-  std::int64_t paths = 0;
+  std::int64_t paths = 0;  ///< the base's paths (each point's own are in its figures)
   std::uint64_t seed = 0;
   std::optional<std::string> target;
+  std::optional<PrecisionGoal> precision;  ///< the goal every point ran to, if any
   std::vector<std::string> keys;
   SweepFigures base;
   std::vector<SweepPoint> points;
@@ -97,7 +105,11 @@ struct SweepResult {
 
 struct SweepOptions {
   int threads = 0;  ///< 0: all hardware threads
+  /// Run the base and every point to this precision instead of a fixed path count: each in
+  /// rounds of whole blocks until its own headline P(by target) is known to +- the half-width.
+  std::optional<PrecisionGoal> precision;
   /// Paths finished across the base and every point so far, and the total: for a progress line.
+  /// With a precision goal the path counts are not known ahead, so both count points instead.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
   /// Each point's full result as `run` would summarise it (point index, result); for tests and
   /// for callers that want more than the headline.
@@ -107,6 +119,10 @@ struct SweepOptions {
 /// Runs the base and every point on the same path streams (common random numbers): point i's
 /// figures are exactly those of `run FILE --set KEY=V...` with the same seed and paths, and its
 /// differences from the base are paired path by path. Identical for every thread count.
+/// With a precision goal each point (and the base) stops where `run --precision` would stop for
+/// it, so its figures are those of `run FILE --set KEY=V... --paths N` at its own stopping count
+/// N; the differences are paired on the paths both ran. Throws UsageError for a bad goal or a
+/// base without a break-even target.
 SweepResult run_sweep(const SweepPlan& plan, const SweepOptions& options = {});
 
 /// The headline figures of a summarised run.

@@ -4,12 +4,26 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "breakeven/report/output_dir.hpp"
 
 namespace breakeven {
+
+/// A `--json` or `--out` path that cannot be written, found before the run: bad usage. The
+/// message starts with the argument ("--out: cannot write 'x': ...").
+class OutputPathError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Every file name a command writes into `--out`: run's and merge's (with the milestone and
+/// joint tables), sweep's, sensitivity's, solve's and backtest's. A directory holding nothing
+/// else was written by breakeven and may be replaced as a whole by any command's report set.
+const std::vector<std::string>& report_file_names();
 
 /// The files of one run, `--json PATH` and the `--out DIR` set, written all together or not at
 /// all. Made before the simulation: it creates a staging directory beside each target (which is
@@ -23,8 +37,8 @@ namespace breakeven {
 /// back) first, so a signal never leaves half a set.
 class OutputCommit {
  public:
-  /// Throws std::runtime_error naming the path that cannot be written, or a `--out` directory
-  /// that holds files other than a report set (it is replaced as a whole).
+  /// Throws OutputPathError naming the argument and the path that cannot be written, or a
+  /// `--out` directory that holds files other than report files (it is replaced as a whole).
   OutputCommit(std::optional<std::filesystem::path> json, std::optional<std::filesystem::path> out);
   ~OutputCommit();
   OutputCommit(const OutputCommit&) = delete;
@@ -32,7 +46,7 @@ class OutputCommit {
 
   /// Writes `json_text` to the JSON target and `out_files` into the output directory, then
   /// moves both into place. Throws std::runtime_error naming the path; the targets then hold
-  /// what they held before.
+  /// what they held before. Every file name must be one of report_file_names() (std::logic_error).
   void commit(std::string_view json_text, const std::vector<OutputFile>& out_files);
 
   struct State;

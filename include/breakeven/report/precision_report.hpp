@@ -11,6 +11,9 @@
 
 namespace breakeven {
 
+/// Why a run to precision stopped: "precision reached" or "max paths reached".
+std::string precision_stop_reason(const PrecisionOutcome& outcome);
+
 /// `{ "target_half_width", "max_paths", "paths", "rounds", "half_width", "reached", "stopped",
 /// "scenarios": [ { "name", "half_width" } ] }`: how a run to precision ended. `stopped` is
 /// "precision reached" or "max paths reached"; a scenario without a target has a null half-width.
