@@ -190,6 +190,7 @@ TEST_CASE("param table: every (P) row gets its slot and shows in the key assumpt
     REQUIRE(slot >= 0);
     REQUIRE(static_cast<std::size_t>(slot) < model.slots.size());
     CHECK(model.slots[static_cast<std::size_t>(slot)].key == row.key);
+    CHECK(model.slots[static_cast<std::size_t>(slot)].unit == row.unit);
     CHECK(model.slots[static_cast<std::size_t>(slot)].dist.quantile(0.5) ==
           Approx(valid_number(row)));
     const ScenarioResult result = testing::run(model, 1);
@@ -239,4 +240,25 @@ TEST_CASE("param table: solve searches the table's keys on their unit's grid", "
   const ScenarioSpec spec = parse_scenario(scenario_text(false, {{"margin.gross", "0.4"}}), "x");
   CHECK(current_tick(solve_key("costs.rnd_revenue_floor"), spec) == 0);
   CHECK(current_tick(solve_key("margin.long_run"), spec) == 400);
+}
+
+TEST_CASE("param table: slots outside the table carry their own unit into the assumptions",
+          "[param_table]") {
+  // Milestones and the order book add slots of their own; a respin's cost is money and a delay
+  // or an order rate a plain number, not a percent.
+  const Model model =
+      build_model(load_scenario(BREAKEVEN_SOURCE_DIR "/scenarios/example_chip.toml"));
+  std::map<std::string, ParamUnit> units;
+  for (const ParamSlot& slot : model.slots) units[slot.key] = slot.unit;
+  CHECK(units.at("milestones.1.respin_cost") == ParamUnit::money);
+  CHECK(units.at("milestones.1.respin_delay_months") == ParamUnit::plain);
+  CHECK(units.at("milestones.1.success_probability") == ParamUnit::rate);
+  CHECK(units.at("orders.backlog") == ParamUnit::money);
+  CHECK(units.at("orders.rate_per_year") == ParamUnit::plain);
+  const ScenarioResult result = testing::run(model, 1);
+  for (const Assumption& assumption : result.assumptions) {
+    INFO(assumption.key << " = " << assumption.value);
+    if (assumption.key == "milestones.1.respin_cost" || assumption.key == "orders.backlog")
+      CHECK(assumption.value.find('%') == std::string::npos);
+  }
 }

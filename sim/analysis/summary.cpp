@@ -154,24 +154,20 @@ std::vector<FanPoint> fan(const Model& model, const Tally& tally,
 }
 
 // How a key's numbers read in the report: money carries the file's unit, rates and shares are
-// percents, anything else (a speed, a count) stays a plain number. The parameter table knows its
-// keys' units; of the other drawn keys (rounds, milestones, orders) amounts are money.
+// percents, anything else (a speed, a count) stays a plain number.
 enum class Unit { money, percent, plain };
 
-Unit unit_of(const std::string& key) {
-  if (const ParamRow* row = find_param(key)) {
-    switch (row->unit) {
-      case ParamUnit::money:
-        return Unit::money;
-      case ParamUnit::rate:
-        return Unit::percent;
-      case ParamUnit::speed:
-      case ParamUnit::plain:
-        return Unit::plain;
-    }
+Unit unit_of(ParamUnit unit) {
+  switch (unit) {
+    case ParamUnit::money:
+      return Unit::money;
+    case ParamUnit::rate:
+      return Unit::percent;
+    case ParamUnit::speed:
+    case ParamUnit::plain:
+      break;
   }
-  if (key.size() > 7 && key.compare(key.size() - 7, 7, ".amount") == 0) return Unit::money;
-  return Unit::percent;
+  return Unit::plain;
 }
 
 std::function<std::string(double)> writer(Unit unit, const std::string& money_unit) {
@@ -195,8 +191,8 @@ void add_fixed_keys(const ScenarioSpec& spec, bool state, std::vector<Assumption
     if (row.drawn() || row.shown == Shown::never || (row.section() == "state") != state) continue;
     const auto value = scalar_value(row, spec);
     if (!value || (row.shown == Shown::if_nonzero && *value == 0)) continue;
-    const std::string key(row.key);
-    list.push_back({key, writer(unit_of(key), spec.company.money_unit)(*value)});
+    list.push_back(
+        {std::string(row.key), writer(unit_of(row.unit), spec.company.money_unit)(*value)});
   }
 }
 
@@ -210,7 +206,7 @@ std::vector<Assumption> key_assumptions(const Model& model) {
     // A round's amount is in its own "funding:" row below, with its date and probability.
     if ((!slot.dist.is_constant() || slot.dist.value != 0) &&
         slot.key.rfind("funding.rounds.", 0) != 0)
-      list.push_back({slot.key, slot.dist.describe(writer(unit_of(slot.key), unit))});
+      list.push_back({slot.key, slot.dist.describe(writer(unit_of(slot.unit), unit))});
   add_fixed_keys(spec, false, list);
   for (const FundingRound& round : spec.rounds)
     list.push_back(

@@ -98,9 +98,9 @@ void build_fiscal_years(const ScenarioSpec& spec, Model& model) {
   }
 }
 
-int add_slot(Model& model, std::string key, const Param& dist) {
+int add_slot(Model& model, std::string key, const Param& dist, ParamUnit unit) {
   const std::uint64_t stream_key = hash_name(key);
-  model.slots.push_back({std::move(key), dist, stream_key});
+  model.slots.push_back({std::move(key), dist, stream_key, unit});
   return static_cast<int>(model.slots.size()) - 1;
 }
 
@@ -112,15 +112,16 @@ void build_slots(const ScenarioSpec& spec, Model& model) {
   for (const ParamRow& row : param_table()) {
     if (!row.slot || !applies(row, spec)) continue;
     if (const Param* dist = param_value(row, spec))
-      ix.*row.slot = add_slot(model, std::string(row.key), *dist);
+      ix.*row.slot = add_slot(model, std::string(row.key), *dist, row.unit);
     else if (row.same_as)
       ix.*row.slot = ix.*row.same_as;
   }
   for (std::size_t i = 0; i < spec.rounds.size(); ++i)
-    ix.round_amount.push_back(
-        add_slot(model, fmt::format("funding.rounds.{}.amount", i), spec.rounds[i].amount));
+    ix.round_amount.push_back(add_slot(model, fmt::format("funding.rounds.{}.amount", i),
+                                       spec.rounds[i].amount, ParamUnit::money));
   if (spec.policy && spec.policy->amount)
-    ix.policy_amount = add_slot(model, "funding.policy.amount", *spec.policy->amount);
+    ix.policy_amount =
+        add_slot(model, "funding.policy.amount", *spec.policy->amount, ParamUnit::money);
 }
 
 /// A stream key from a name, kept apart from earlier entries that carry the same name: keys follow

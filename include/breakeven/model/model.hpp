@@ -34,7 +34,8 @@ struct FiscalYear {
 struct ParamSlot {
   std::string key;  ///< dotted key, e.g. "revenue.growth"
   Distribution dist;
-  std::uint64_t stream_key;  ///< hash of `key`: the slot's draw depends on nothing else
+  std::uint64_t stream_key;          ///< hash of `key`: the slot's draw depends on nothing else
+  ParamUnit unit = ParamUnit::rate;  ///< how a report shows its values
 };
 
 struct CompiledRound {
