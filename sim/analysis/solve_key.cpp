@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "breakeven/scenario/param_table.hpp"
+
 namespace breakeven {
 namespace {
 
@@ -20,7 +22,8 @@ struct KeyPattern {
   bool growth = false;
 };
 
-// Every key that holds one money amount, rate, date or month count and that a path reads.
+// The keys inside funding and [[events]] that hold one money amount, rate, date or month count;
+// the parameter table says which of its keys can be searched, and how.
 const std::vector<KeyPattern>& patterns() {
   static const std::vector<KeyPattern> list = {
       {R"(funding\.rounds\.\d+\.amount)", KeyKind::money},
@@ -31,18 +34,6 @@ const std::vector<KeyPattern>& patterns() {
        KeyKind::months},
       {R"(funding\.policy\.not_before)", KeyKind::date},
       {R"(funding\.policy\.success_probability)", KeyKind::rate, true},
-      {R"(state\.(cash|revenue))", KeyKind::money},
-      {R"(costs\.(rnd|sga|share_based_comp|depreciation))", KeyKind::money},
-      {R"(costs\.(rnd_growth|sga_growth|share_based_comp_growth))", KeyKind::rate, false, true},
-      {R"(costs\.(sga_variable|rnd_revenue_floor))", KeyKind::rate},
-      {R"(other\.subsidies)", KeyKind::money},
-      {R"(other\.interest_rate)", KeyKind::rate},
-      {R"(cash\.(capex|minimum))", KeyKind::money},
-      {R"(cash\.working_capital_ratio)", KeyKind::rate},
-      {R"(revenue\.(growth|long_run_growth))", KeyKind::rate, false, true},
-      {R"(revenue\.volatility)", KeyKind::rate},
-      {R"(margin\.(gross|long_run))", KeyKind::rate, false, true},
-      {R"(tax\.rate)", KeyKind::rate, true},
       {R"(events\.\d+\.(date|start|end))", KeyKind::date},
       {R"(events\.\d+\.probability)", KeyKind::rate, true},
       {R"(events\.\d+\.rate_per_year)", KeyKind::rate},
@@ -124,37 +115,14 @@ std::optional<double> event_value(const SolveKey& key, const ScenarioSpec& spec)
   return median(event.effect);
 }
 
-std::optional<double> cost_value(const std::string& part, const ScenarioSpec& spec) {
-  const CostsSpec& c = spec.costs;
-  if (part == "rnd") return median(c.rnd);
-  if (part == "sga") return median(c.sga);
-  if (part == "share_based_comp") return median(c.share_based_comp);
-  if (part == "depreciation") return median(c.depreciation);
-  if (part == "rnd_growth") return median(c.rnd_growth);
-  if (part == "sga_growth") return median(c.sga_growth);
-  if (part == "share_based_comp_growth") return median(c.share_based_comp_growth);
-  if (part == "sga_variable") return median(c.sga_variable);
-  return c.rnd_revenue_floor.value_or(0);
-}
-
-std::optional<double> other_value(const std::string& section, const std::string& part,
-                                  const ScenarioSpec& spec) {
-  if (section == "state") return part == "cash" ? spec.state.cash : spec.state.revenue;
-  if (section == "other")
-    return median(part == "subsidies" ? spec.other.subsidies : spec.other.interest_rate);
-  if (section == "cash") {
-    if (part == "minimum") return spec.cash.minimum;
-    return median(part == "capex" ? spec.cash.capex : spec.cash.working_capital_ratio);
-  }
-  if (section == "revenue") {
-    if (part == "volatility") return spec.revenue.volatility;
-    if (part == "growth" || !spec.revenue.long_run_growth) return median(spec.revenue.growth);
-    return median(*spec.revenue.long_run_growth);
-  }
-  if (section == "margin")
-    return median(part == "long_run" && spec.margin.long_run ? *spec.margin.long_run
-                                                             : spec.margin.gross);
-  return spec.tax.rate;
+// A key of the parameter table that `solve` can search: its grid from the unit, its default
+// range from the row.
+std::optional<SolveKey> table_key(const std::string& key) {
+  const ParamRow* row = find_param(key);
+  if (!row || row->search == SearchRange::none) return std::nullopt;
+  return SolveKey{key, row->unit == ParamUnit::money ? KeyKind::money : KeyKind::rate,
+                  row->search == SearchRange::unit_interval,
+                  row->search == SearchRange::around_signed};
 }
 
 }  // namespace
@@ -202,6 +170,7 @@ std::int64_t SolveKey::parse(std::string_view written) const {
 
 SolveKey solve_key(std::string_view key) {
   const std::string text(key);
+  if (auto found = table_key(text)) return *found;
   for (const KeyPattern& pattern : patterns()) {
     if (!std::regex_match(text, std::regex(pattern.pattern))) continue;
     return SolveKey{text, pattern.kind, pattern.probability, pattern.growth};
@@ -237,10 +206,9 @@ std::int64_t current_tick(const SolveKey& key, const ScenarioSpec& spec) {
     value = policy_value(key, spec);
   else if (section == "events")
     value = event_value(key, spec);
-  else if (section == "costs")
-    value = cost_value(last_part(key.key), spec);
-  else
-    value = other_value(section, last_part(key.key), spec);
+  else if (const ParamRow* row = find_param(key.key))
+    // A key of another revenue model: the first evaluation's --set is refused, saying why.
+    value = applies(*row, spec) ? scalar_value(*row, spec) : 0.0;
   if (!value) not_given(key, spec);
   return key.kind == KeyKind::date || key.kind == KeyKind::months
              ? static_cast<std::int64_t>(*value)

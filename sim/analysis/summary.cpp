@@ -7,6 +7,7 @@
 #include "breakeven/analysis/milestone_summary.hpp"
 #include "breakeven/analysis/summary.hpp"
 #include "breakeven/engine/engine.hpp"
+#include "breakeven/scenario/param_table.hpp"
 
 namespace breakeven {
 namespace {
@@ -156,16 +157,17 @@ std::vector<FanPoint> fan(const Model& model, const Tally& tally,
 // percents, anything else (a speed, a count) stays a plain number.
 enum class Unit { money, percent, plain };
 
-Unit unit_of(const std::string& key) {
-  for (const char* money :
-       {"state.", "costs.rnd", "costs.sga", "costs.share_based_comp", "costs.depreciation",
-        "other.subsidies", "cash.capex", "cash.minimum", "market.size"})
-    if (key.rfind(money, 0) == 0 && key.find("growth") == std::string::npos &&
-        key.find("variable") == std::string::npos)
+Unit unit_of(ParamUnit unit) {
+  switch (unit) {
+    case ParamUnit::money:
       return Unit::money;
-  if (key.size() > 7 && key.compare(key.size() - 7, 7, ".amount") == 0) return Unit::money;
-  if (key == "market.share_speed") return Unit::plain;
-  return Unit::percent;
+    case ParamUnit::rate:
+      return Unit::percent;
+    case ParamUnit::speed:
+    case ParamUnit::plain:
+      break;
+  }
+  return Unit::plain;
 }
 
 std::function<std::string(double)> writer(Unit unit, const std::string& money_unit) {
@@ -182,21 +184,30 @@ std::function<std::string(double)> writer(Unit unit, const std::string& money_un
   return [](double v) { return fmt::format("{:g}", v); };
 }
 
+// The fixed (not drawn) keys the parameter table shows: those of [state] (where the company
+// stands, listed first) or all the others (listed after the drawn parameters).
+void add_fixed_keys(const ScenarioSpec& spec, bool state, std::vector<Assumption>& list) {
+  for (const ParamRow& row : param_table()) {
+    if (row.drawn() || row.shown == Shown::never || (row.section() == "state") != state) continue;
+    const auto value = scalar_value(row, spec);
+    if (!value || (row.shown == Shown::if_nonzero && *value == 0)) continue;
+    list.push_back(
+        {std::string(row.key), writer(unit_of(row.unit), spec.company.money_unit)(*value)});
+  }
+}
+
 std::vector<Assumption> key_assumptions(const Model& model) {
   const ScenarioSpec& spec = model.spec;
   const std::string& unit = spec.company.money_unit;
   const auto money = writer(Unit::money, unit);
   std::vector<Assumption> list;
-  list.push_back({"state.cash", money(spec.state.cash)});
-  if (spec.state.revenue) list.push_back({"state.revenue", money(*spec.state.revenue)});
-  if (spec.state.ytd != 0) list.push_back({"state.ytd", money(spec.state.ytd)});
+  add_fixed_keys(spec, true, list);
   for (const ParamSlot& slot : model.slots)
     // A round's amount is in its own "funding:" row below, with its date and probability.
     if ((!slot.dist.is_constant() || slot.dist.value != 0) &&
         slot.key.rfind("funding.rounds.", 0) != 0)
-      list.push_back({slot.key, slot.dist.describe(writer(unit_of(slot.key), unit))});
-  if (spec.revenue.model == RevenueModel::growth && spec.revenue.volatility > 0)
-    list.push_back({"revenue.volatility", writer(Unit::percent, unit)(spec.revenue.volatility)});
+      list.push_back({slot.key, slot.dist.describe(writer(unit_of(slot.unit), unit))});
+  add_fixed_keys(spec, false, list);
   for (const FundingRound& round : spec.rounds)
     list.push_back(
         {"funding: " + round.name, fmt::format("{} in {}, p = {:g} %", round.amount.describe(money),

@@ -10,9 +10,9 @@ namespace breakeven {
 namespace {
 
 // Keyed by the dotted name, like every other slot: adding a milestone moves no other draw.
-int add_slot(Model& model, std::string key, const Param& dist) {
+int add_slot(Model& model, std::string key, const Param& dist, ParamUnit unit) {
   const std::uint64_t stream_key = hash_name(key);
-  model.slots.push_back({std::move(key), dist, stream_key});
+  model.slots.push_back({std::move(key), dist, stream_key, unit});
   return static_cast<int>(model.slots.size()) - 1;
 }
 
@@ -37,10 +37,13 @@ void build_milestones(const ScenarioSpec& spec, Model& model) {
     model.milestones.push_back(
         {milestone.name, month, milestone.on_success.target, milestone.on_success.ramp_months,
          milestone.max_respins, requires_index,
-         add_slot(model, prefix + "success_probability", milestone.success_probability),
-         add_slot(model, prefix + "on_success.effect", milestone.on_success.effect),
-         add_slot(model, prefix + "respin_cost", milestone.respin_cost),
-         add_slot(model, prefix + "respin_delay_months", milestone.respin_delay_months),
+         add_slot(model, prefix + "success_probability", milestone.success_probability,
+                  ParamUnit::rate),
+         add_slot(model, prefix + "on_success.effect", milestone.on_success.effect,
+                  ParamUnit::rate),
+         add_slot(model, prefix + "respin_cost", milestone.respin_cost, ParamUnit::money),
+         add_slot(model, prefix + "respin_delay_months", milestone.respin_delay_months,
+                  ParamUnit::plain),
          hash_name("milestone:" + milestone.name)});
   }
 }
@@ -53,14 +56,15 @@ void build_orders(const ScenarioSpec& spec, Model& model) {
   const OrdersSpec& orders = *spec.orders;
   constexpr double kInvSqrt12 = 0.28867513459481287;  // volatilities are annual; steps monthly
   const double beta = orders.sector_loading;
-  model.orders = CompiledOrders{add_slot(model, "orders.backlog", orders.backlog),
-                                add_slot(model, "orders.rate_per_year", orders.rate_per_year),
-                                add_slot(model, "orders.rate_growth", orders.rate_growth),
-                                orders.size,
-                                orders.backlog_months,
-                                orders.delivery_months,
-                                orders.volatility * kInvSqrt12 * beta,
-                                orders.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta)};
+  model.orders = CompiledOrders{
+      add_slot(model, "orders.backlog", orders.backlog, ParamUnit::money),
+      add_slot(model, "orders.rate_per_year", orders.rate_per_year, ParamUnit::plain),
+      add_slot(model, "orders.rate_growth", orders.rate_growth, ParamUnit::rate),
+      orders.size,
+      orders.backlog_months,
+      orders.delivery_months,
+      orders.volatility * kInvSqrt12 * beta,
+      orders.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta)};
 }
 
 }  // namespace breakeven

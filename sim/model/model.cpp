@@ -9,6 +9,7 @@
 
 #include "breakeven/math/correlation.hpp"
 #include "breakeven/math/random_stream.hpp"
+#include "breakeven/scenario/param_table.hpp"
 
 namespace breakeven {
 namespace {
@@ -97,50 +98,30 @@ void build_fiscal_years(const ScenarioSpec& spec, Model& model) {
   }
 }
 
-int add_slot(Model& model, std::string key, const Param& dist) {
+int add_slot(Model& model, std::string key, const Param& dist, ParamUnit unit) {
   const std::uint64_t stream_key = hash_name(key);
-  model.slots.push_back({std::move(key), dist, stream_key});
+  model.slots.push_back({std::move(key), dist, stream_key, unit});
   return static_cast<int>(model.slots.size()) - 1;
 }
 
+// The (P) keys of the parameter table in table order, then the funding amounts. An optional key
+// the file leaves out shares the slot of the key it defaults to (the long-run growth is then
+// the same draw as the starting growth).
 void build_slots(const ScenarioSpec& spec, Model& model) {
   ParamIndex& ix = model.index;
-  if (spec.revenue.model == RevenueModel::growth) {
-    ix.growth = add_slot(model, "revenue.growth", spec.revenue.growth);
-    // Without its own value the long-run growth is the same draw as the starting growth.
-    ix.long_run_growth = spec.revenue.long_run_growth ? add_slot(model, "revenue.long_run_growth",
-                                                                 *spec.revenue.long_run_growth)
-                                                      : ix.growth;
-  } else if (spec.revenue.model == RevenueModel::market) {  // "orders": see build_orders
-    const MarketSpec& market = *spec.market;
-    ix.market_size = add_slot(model, "market.size", market.size);
-    ix.market_growth = add_slot(model, "market.growth", market.growth);
-    ix.share = add_slot(model, "market.share", market.share);
-    ix.share_cap = add_slot(model, "market.share_cap", market.share_cap);
-    ix.share_speed = add_slot(model, "market.share_speed", market.share_speed);
+  for (const ParamRow& row : param_table()) {
+    if (!row.slot || !applies(row, spec)) continue;
+    if (const Param* dist = param_value(row, spec))
+      ix.*row.slot = add_slot(model, std::string(row.key), *dist, row.unit);
+    else if (row.same_as)
+      ix.*row.slot = ix.*row.same_as;
   }
-  ix.gross = add_slot(model, "margin.gross", spec.margin.gross);
-  ix.gross_long_run =
-      spec.margin.long_run ? add_slot(model, "margin.long_run", *spec.margin.long_run) : ix.gross;
-  const CostsSpec& c = spec.costs;
-  ix.rnd = add_slot(model, "costs.rnd", c.rnd);
-  ix.rnd_growth = add_slot(model, "costs.rnd_growth", c.rnd_growth);
-  ix.sga = add_slot(model, "costs.sga", c.sga);
-  ix.sga_growth = add_slot(model, "costs.sga_growth", c.sga_growth);
-  ix.sga_variable = add_slot(model, "costs.sga_variable", c.sga_variable);
-  ix.sbc = add_slot(model, "costs.share_based_comp", c.share_based_comp);
-  ix.sbc_growth = add_slot(model, "costs.share_based_comp_growth", c.share_based_comp_growth);
-  ix.depreciation = add_slot(model, "costs.depreciation", c.depreciation);
-  ix.subsidies = add_slot(model, "other.subsidies", spec.other.subsidies);
-  ix.interest_rate = add_slot(model, "other.interest_rate", spec.other.interest_rate);
-  ix.capex = add_slot(model, "cash.capex", spec.cash.capex);
-  ix.working_capital_ratio =
-      add_slot(model, "cash.working_capital_ratio", spec.cash.working_capital_ratio);
   for (std::size_t i = 0; i < spec.rounds.size(); ++i)
-    ix.round_amount.push_back(
-        add_slot(model, fmt::format("funding.rounds.{}.amount", i), spec.rounds[i].amount));
+    ix.round_amount.push_back(add_slot(model, fmt::format("funding.rounds.{}.amount", i),
+                                       spec.rounds[i].amount, ParamUnit::money));
   if (spec.policy && spec.policy->amount)
-    ix.policy_amount = add_slot(model, "funding.policy.amount", *spec.policy->amount);
+    ix.policy_amount =
+        add_slot(model, "funding.policy.amount", *spec.policy->amount, ParamUnit::money);
 }
 
 /// A stream key from a name, kept apart from earlier entries that carry the same name: keys follow
@@ -223,6 +204,17 @@ int slot_of(const Model& model, const std::string& key) {
   return -1;
 }
 
+// Why `key` cannot be correlated in this scenario, from what the parameter table knows of it.
+std::string not_correlatable(const ScenarioSpec& spec, const std::string& key) {
+  const std::string text =
+      fmt::format("'{}' is not a per-path (P) parameter of this scenario", key);
+  const ParamRow* row = find_param(key);
+  if (!row) return text;
+  if (!row->drawn()) return text + ": it is one fixed number for every path";
+  if (!applies(*row, spec)) return text + ": this revenue.model does not use it";
+  return text + ": the file does not give it";
+}
+
 void build_copula(const ScenarioSpec& spec, const ModelOptions& options, Model& model) {
   if (spec.correlations.empty()) return;
   std::vector<std::pair<int, int>> pairs;  // positions within copula_slots
@@ -238,9 +230,7 @@ void build_copula(const ScenarioSpec& spec, const ModelOptions& options, Model& 
     int slots[2] = {slot_of(model, c.a), slot_of(model, c.b)};
     for (int k = 0; k < 2; ++k)
       if (slots[k] < 0)
-        throw ScenarioError(c.where, key,
-                            fmt::format("'{}' is not a per-path (P) parameter of this scenario",
-                                        k == 0 ? c.a : c.b));
+        throw ScenarioError(c.where, key, not_correlatable(spec, k == 0 ? c.a : c.b));
     if (slots[0] == slots[1])
       throw ScenarioError(c.where, key, "a parameter cannot be correlated with itself");
     for (int k = 0; k < 2; ++k)

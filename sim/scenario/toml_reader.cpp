@@ -36,6 +36,10 @@ std::string money_hint(const ReadContext& context) {
 
 }  // namespace
 
+}  // namespace breakeven::detail
+
+namespace breakeven {
+
 bool Range::contains(double x) const {
   const bool above = lo_open ? x > lo : x >= lo;
   const bool below = hi_open ? x < hi : x <= hi;
@@ -67,6 +71,10 @@ std::string Range::describe_for(double x) const {
   if (x >= hi && std::abs(lo) >= kFar) side.lo = Range{}.lo;
   return side.describe();
 }
+
+}  // namespace breakeven
+
+namespace breakeven::detail {
 
 SourceLocation location_of(const toml::node& node) {
   const auto& source = node.source();

@@ -16,6 +16,7 @@
 
 #include "breakeven/scenario/calendar.hpp"
 #include "breakeven/scenario/errors.hpp"
+#include "breakeven/scenario/range.hpp"
 #include "breakeven/scenario/scenario_spec.hpp"
 
 namespace breakeven::detail {
@@ -24,28 +25,8 @@ namespace breakeven::detail {
 /// money also as "702M" / "7.02亿" (converted into the file's unit).
 enum class ValueKind { plain, rate, money };
 
-/// An allowed interval; each end open or closed.
-struct Range {
-  double lo = -std::numeric_limits<double>::infinity();
-  double hi = std::numeric_limits<double>::infinity();
-  bool lo_open = false;
-  bool hi_open = false;
-
-  static Range any() { return {}; }
-  static Range at_least(double lo) { return {lo, Range{}.hi, false, false}; }
-  static Range greater_than(double lo) { return {lo, Range{}.hi, true, false}; }
-  static Range between(double lo, double hi) { return {lo, hi, false, false}; }
-  /// [lo, hi)
-  static Range from_below(double lo, double hi) { return {lo, hi, false, true}; }
-  /// (lo, hi]
-  static Range above_to(double lo, double hi) { return {lo, hi, true, false}; }
-
-  bool contains(double x) const;
-  /// "between 0 and 1", "at least 0", "greater than -1", ...
-  std::string describe() const;
-  /// describe(), leaving out a far bound (a limit of finite arithmetic) that `x` does not cross.
-  std::string describe_for(double x) const;
-};
+/// The allowed interval of a value (declared with the parameter table).
+using breakeven::Range;
 
 /// Shared by every reader of one scenario.
 struct ReadContext {

@@ -9,6 +9,7 @@
 #include <Eigen/Dense>
 
 #include "breakeven/model/chip_model.hpp"
+#include "breakeven/scenario/param_table.hpp"
 #include "breakeven/scenario/scenario_spec.hpp"
 
 namespace breakeven {
@@ -33,20 +34,8 @@ struct FiscalYear {
 struct ParamSlot {
   std::string key;  ///< dotted key, e.g. "revenue.growth"
   Distribution dist;
-  std::uint64_t stream_key;  ///< hash of `key`: the slot's draw depends on nothing else
-};
-
-/// Where each scenario quantity lives in a path's drawn parameter vector. -1: not present.
-struct ParamIndex {
-  int growth = -1, long_run_growth = -1;
-  int market_size = -1, market_growth = -1, share = -1, share_cap = -1, share_speed = -1;
-  int gross = -1, gross_long_run = -1;
-  int rnd = -1, rnd_growth = -1, sga = -1, sga_growth = -1, sga_variable = -1;
-  int sbc = -1, sbc_growth = -1, depreciation = -1;
-  int subsidies = -1, interest_rate = -1;
-  int capex = -1, working_capital_ratio = -1;
-  int policy_amount = -1;
-  std::vector<int> round_amount;  ///< per funding round
+  std::uint64_t stream_key;          ///< hash of `key`: the slot's draw depends on nothing else
+  ParamUnit unit = ParamUnit::rate;  ///< how a report shows its values
 };
 
 struct CompiledRound {
@@ -94,7 +83,7 @@ struct Model {
   std::vector<FiscalYear> fiscal_years;
   std::vector<int> fiscal_year_of_month;
   std::vector<ParamSlot> slots;
-  ParamIndex index;
+  ParamIndex index;               ///< declared with the parameter table, which fills it
   std::vector<int> copula_slots;  ///< slots taking part in correlations
   Eigen::MatrixXd copula_factor;  ///< F with F F^T = correlation among copula_slots
   std::vector<CompiledRound> rounds;
