@@ -3,6 +3,7 @@
 // default, gets its slot, shows in the key assumptions and names file, line and key when wrong.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -19,19 +20,41 @@ using Catch::Contains;
 
 namespace {
 
-const char* const kSections[] = {"state", "revenue", "market", "margin",
+const char* const kSections[] = {"state", "revenue", "market", "orders", "margin",
                                  "costs", "other",   "tax",    "cash"};
 
-bool is_market(const ParamRow& row) {
-  return row.model == ForModel::market;
+// The revenue model under which the row's key applies.
+RevenueModel model_of(const ParamRow& row) {
+  switch (row.model) {
+    case ForModel::market:
+      return RevenueModel::market;
+    case ForModel::orders:
+      return RevenueModel::orders;
+    default:
+      return RevenueModel::growth;
+  }
+}
+
+RevenueModel model_of_section(const std::string& section) {
+  if (section == "market") return RevenueModel::market;
+  if (section == "orders") return RevenueModel::orders;
+  return RevenueModel::growth;
+}
+
+bool belongs(const ParamRow& row, RevenueModel model) {
+  return row.model == ForModel::any || (row.model != ForModel::growth && model_of(row) == model) ||
+         (row.model == ForModel::growth && model == RevenueModel::growth);
 }
 
 // A number inside the row's bounds, as a file writes it.
 double valid_number(const ParamRow& row) {
+  if (row.integral()) return 5;
   return row.unit == ParamUnit::money ? 5.0 : 0.25;
 }
 
-std::string number_text(double x) {
+// A whole number for an integer key, else a TOML float.
+std::string number_text(double x, bool integral = false) {
+  if (integral) return std::to_string(static_cast<long long>(x));
   std::ostringstream out;
   out.precision(17);
   out << x;
@@ -41,9 +64,9 @@ std::string number_text(double x) {
   return text;
 }
 
-// A file under revenue model "growth" (or "market") giving every required key of the table a
-// valid value, `set` overriding or adding keys (dotted), `drop` leaving one out.
-std::string scenario_text(bool market, const std::map<std::string, std::string>& set,
+// A file under revenue model `model` giving every required key of the table a valid value,
+// `set` overriding or adding keys (dotted), `drop` leaving one out.
+std::string scenario_text(RevenueModel model, const std::map<std::string, std::string>& set,
                           const std::string& drop = "") {
   std::string text =
       "[company]\nname = \"Table Co\"\n[simulation]\nstart = \"2025-01\"\n"
@@ -57,12 +80,12 @@ std::string scenario_text(bool market, const std::map<std::string, std::string>&
       if (set.count(key)) {
         value = set.at(key);
       } else if (key == "revenue.model") {
-        if (market) value = "\"market\"";
+        if (model == RevenueModel::market) value = "\"market\"";
+        if (model == RevenueModel::orders) value = "\"orders\"";
       } else if (key == "state.revenue") {
-        if (!market) value = "12";
-      } else if (row->presence == Presence::required && !row->reader &&
-                 (row->model == ForModel::any || (row->model == ForModel::market) == market)) {
-        value = number_text(valid_number(*row));
+        if (model == RevenueModel::growth) value = "12";
+      } else if (row->presence == Presence::required && !row->reader && belongs(*row, model)) {
+        value = number_text(valid_number(*row), row->integral());
       }
       if (!value.empty()) lines += std::string(row->name()) + " = " + value + "\n";
     }
@@ -121,16 +144,24 @@ TEST_CASE("param table: keys are unique, dotted, and (P) rows alone have slots",
     }
   }
   CHECK(find_param("costs.no_such_key") == nullptr);
+  // Each slot is read by the path code for one key only.
+  std::vector<int ParamIndex::*> slots;
+  for (const ParamRow& row : param_table()) {
+    if (!row.slot) continue;
+    INFO(row.key);
+    CHECK(std::find(slots.begin(), slots.end(), row.slot) == slots.end());
+    slots.push_back(row.slot);
+  }
 }
 
 TEST_CASE("param table: every row reads from a file and keeps its default", "[param_table]") {
   for (const ParamRow& row : param_table()) {
     if (row.reader) continue;
     INFO(row.key);
-    const bool market = is_market(row);
+    const RevenueModel market = model_of(row);
     const double value = valid_number(row);
-    const ScenarioSpec given =
-        parse_scenario(scenario_text(market, {{std::string(row.key), number_text(value)}}), "x");
+    const ScenarioSpec given = parse_scenario(
+        scenario_text(market, {{std::string(row.key), number_text(value, row.integral())}}), "x");
     CHECK(scalar_value(row, given) == value);
     if (row.presence == Presence::required) {
       CHECK_THAT(error_of(scenario_text(market, {}, std::string(row.key))),
@@ -152,7 +183,7 @@ TEST_CASE("param table: every row reads from a file and keeps its default", "[pa
 TEST_CASE("param table: unknown keys are refused naming file, line and key", "[param_table]") {
   for (const char* section : kSections) {
     INFO(section);
-    const bool market = std::string(section) == "market";
+    const RevenueModel market = model_of_section(section);
     const std::string key = std::string(section) + ".bogus_key";
     const std::string text = scenario_text(market, {{key, "1"}});
     const int line = line_of(text, section, "bogus_key");
@@ -168,7 +199,7 @@ TEST_CASE("param table: out-of-bounds values name file, line and key", "[param_t
     if (row.reader || !bad) continue;
     INFO(row.key);
     const std::string text =
-        scenario_text(is_market(row), {{std::string(row.key), number_text(*bad)}});
+        scenario_text(model_of(row), {{std::string(row.key), number_text(*bad, row.integral())}});
     const int line = line_of(text, std::string(row.section()), std::string(row.name()) + " =");
     REQUIRE(line > 0);
     CHECK_THAT(error_of(text), Contains("x.toml:" + std::to_string(line) + ": " +
@@ -185,7 +216,7 @@ TEST_CASE("param table: every (P) row gets its slot and shows in the key assumpt
     const double hi = valid_number(row) * 1.2;
     const std::string dist =
         "{ dist = \"uniform\", min = " + number_text(lo) + ", max = " + number_text(hi) + " }";
-    const std::string text = scenario_text(is_market(row), {{std::string(row.key), dist}});
+    const std::string text = scenario_text(model_of(row), {{std::string(row.key), dist}});
     const Model model = testing::make_model(text);
     const int slot = model.index.*row.slot;
     REQUIRE(slot >= 0);
@@ -203,7 +234,7 @@ TEST_CASE("param table: every (P) row gets its slot and shows in the key assumpt
 }
 
 TEST_CASE("param table: an optional (P) key not given shares its default's slot", "[param_table]") {
-  const Model model = testing::make_model(scenario_text(false, {}));
+  const Model model = testing::make_model(scenario_text(RevenueModel::growth, {}));
   CHECK(model.index.long_run_growth == model.index.growth);
   CHECK(model.index.gross_long_run == model.index.gross);
   // Keys of the other revenue model get no slot.
@@ -212,7 +243,7 @@ TEST_CASE("param table: an optional (P) key not given shares its default's slot"
 
 TEST_CASE("param table: correlations name why a key cannot be correlated", "[param_table]") {
   auto error_with = [&](const std::string& key) {
-    std::string text = scenario_text(false, {}) +
+    std::string text = scenario_text(RevenueModel::growth, {}) +
                        "[[correlation]]\nbetween = [\"revenue.growth\", \"" + key +
                        "\"]\nrho = 0.5\n";
     try {
@@ -238,15 +269,16 @@ TEST_CASE("param table: solve searches the table's keys on their unit's grid", "
   CHECK_FALSE(solve_key("revenue.volatility").growth);
   CHECK_THROWS_AS(solve_key("market.size"), UsageError);
   // An absent R&D floor is a floor of 0; an absent long-run margin is the starting one.
-  const ScenarioSpec spec = parse_scenario(scenario_text(false, {{"margin.gross", "0.4"}}), "x");
+  const ScenarioSpec spec =
+      parse_scenario(scenario_text(RevenueModel::growth, {{"margin.gross", "0.4"}}), "x");
   CHECK(current_tick(solve_key("costs.rnd_revenue_floor"), spec) == 0);
   CHECK(current_tick(solve_key("margin.long_run"), spec) == 400);
 }
 
 TEST_CASE("param table: slots outside the table carry their own unit into the assumptions",
           "[param_table]") {
-  // Milestones and the order book add slots of their own; a respin's cost is money and a delay
-  // or an order rate a plain number, not a percent.
+  // Milestones add slots of their own, the order book its slots from the table; a respin's cost
+  // is money and a delay or an order rate a plain number, not a percent.
   const Model model =
       build_model(load_scenario(BREAKEVEN_SOURCE_DIR "/scenarios/example_chip.toml"));
   std::map<std::string, ParamUnit> units;
@@ -262,4 +294,54 @@ TEST_CASE("param table: slots outside the table carry their own unit into the as
     if (assumption.key == "milestones.1.respin_cost" || assumption.key == "orders.backlog")
       CHECK(assumption.value.find('%') == std::string::npos);
   }
+}
+
+TEST_CASE("param table: [orders] reports every bad key of a file in one pass", "[param_table]") {
+  const std::string text = scenario_text(RevenueModel::orders,
+                                         {{"orders.backlog_months", "0"},
+                                          {"orders.volatility", "-0.5"},
+                                          {"orders.rate_per_yeer", "3"}},
+                                         "orders.rate_per_year");
+  std::vector<std::string> messages;
+  try {
+    parse_scenario(text, "x.toml");
+  } catch (const ScenarioErrors& errors) {
+    for (const ScenarioError& error : errors.errors()) messages.emplace_back(error.what());
+  }
+  auto reported = [&](const std::string& key, const std::string& what) {
+    const std::string name = key.substr(key.find('.') + 1);
+    const std::string where =
+        "x.toml:" + std::to_string(line_of(text, "orders", name + " =")) + ": " + key + ": " + what;
+    for (const std::string& message : messages)
+      if (message.find(where) != std::string::npos) return true;
+    return false;
+  };
+  INFO(text);
+  CHECK(reported("orders.backlog_months", "must be a whole number at least 1, got 0"));
+  CHECK(reported("orders.volatility", "must be"));
+  CHECK(reported("orders.rate_per_yeer", "unknown key; did you mean 'rate_per_year'?"));
+  // The required key the misspelling stood for is missing too, but the typo says why.
+  CHECK(messages.size() == 3);
+}
+
+TEST_CASE("param table: [orders] keys are refused above their bounds", "[param_table]") {
+  const std::pair<std::string, std::string> too_big[] = {
+      {"orders.backlog_months", "601"},   {"orders.delivery_months", "601"},
+      {"orders.rate_per_year", "1001.0"}, {"orders.rate_growth", "10.5"},
+      {"orders.volatility", "5.5"},       {"orders.size", "2e15"},
+      {"orders.backlog", "2e15"},         {"orders.sector_loading", "1.5"}};
+  for (const auto& [key, value] : too_big) {
+    INFO(key);
+    const std::string text = scenario_text(RevenueModel::orders, {{key, value}});
+    const std::string name = key.substr(key.find('.') + 1);
+    CHECK_THAT(error_of(text),
+               Contains("x.toml:" + std::to_string(line_of(text, "orders", name + " =")) + ": " +
+                        key + ": must be"));
+  }
+  // The order book's (P) keys get their slots from the table; the order size is drawn per order.
+  const Model model = testing::make_model(scenario_text(RevenueModel::orders, {}));
+  CHECK(model.index.orders_backlog >= 0);
+  CHECK(model.index.orders_rate >= 0);
+  CHECK(model.orders->rate_slot == model.index.orders_rate);
+  CHECK_FALSE(find_param("orders.size")->drawn());
 }

@@ -56,15 +56,15 @@ void build_orders(const ScenarioSpec& spec, Model& model) {
   const OrdersSpec& orders = *spec.orders;
   constexpr double kInvSqrt12 = 0.28867513459481287;  // volatilities are annual; steps monthly
   const double beta = orders.sector_loading;
-  model.orders = CompiledOrders{
-      add_slot(model, "orders.backlog", orders.backlog, ParamUnit::money),
-      add_slot(model, "orders.rate_per_year", orders.rate_per_year, ParamUnit::plain),
-      add_slot(model, "orders.rate_growth", orders.rate_growth, ParamUnit::rate),
-      orders.size,
-      orders.backlog_months,
-      orders.delivery_months,
-      orders.volatility * kInvSqrt12 * beta,
-      orders.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta)};
+  // The slots come from the parameter table, like every (P) key's.
+  model.orders = CompiledOrders{model.index.orders_backlog,
+                                model.index.orders_rate,
+                                model.index.orders_rate_growth,
+                                orders.size,
+                                orders.backlog_months,
+                                orders.delivery_months,
+                                orders.volatility * kInvSqrt12 * beta,
+                                orders.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta)};
 }
 
 }  // namespace breakeven

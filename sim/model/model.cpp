@@ -210,6 +210,7 @@ std::string not_correlatable(const ScenarioSpec& spec, const std::string& key) {
       fmt::format("'{}' is not a per-path (P) parameter of this scenario", key);
   const ParamRow* row = find_param(key);
   if (!row) return text;
+  if (row->per_order) return text + ": it is drawn afresh for each order, not once per path";
   if (!row->drawn()) return text + ": it is one fixed number for every path";
   if (!applies(*row, spec)) return text + ": this revenue.model does not use it";
   return text + ": the file does not give it";

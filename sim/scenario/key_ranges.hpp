@@ -37,5 +37,10 @@ inline constexpr Range kGrowthEffect = Range::between(-10, 10);
 // At most 120 arrivals a year expected: the model has at most one arrival a month anyway.
 inline constexpr Range kRatePerYear = Range::between(0, 120);
 inline constexpr std::int64_t kMaxMonthCount = kMaxHorizonMonths;
+// A count of months (a backlog delivered, an order recognised): 1 to the longest horizon.
+inline constexpr Range kMonthCount = Range::between(1, kMaxHorizonMonths);
+// New orders a year: each order's size is drawn on its own, so a path's cost grows with the
+// rate; a thousand contracts a year is far beyond a book of "a few large contracts".
+inline constexpr Range kOrderRate = Range::between(0, 1000);
 
 }  // namespace breakeven::detail

@@ -42,6 +42,16 @@ double* market_share_volatility(ScenarioSpec& spec) {
   return &spec.market->share_volatility;
 }
 
+OrdersSpec& orders_of(ScenarioSpec& spec) {
+  if (!spec.orders) spec.orders.emplace();
+  return *spec.orders;
+}
+
+template <auto Member>
+auto* orders_field(ScenarioSpec& spec) {
+  return &(orders_of(spec).*Member);
+}
+
 // clang-format off
 constexpr ParamRow kRows[] = {
   // [state]: where the company stands at the start.
@@ -88,6 +98,25 @@ constexpr ParamRow kRows[] = {
    .field = &market_field<&MarketSpec::share_speed>, .slot = &P::share_speed, .model = market},
   {.key = "market.share_volatility", .bounds = kVolatility, .field = &market_share_volatility,
    .model = market},
+
+  // [orders]: revenue.model = "orders" only; a backlog plus Poisson contracts.
+  {.key = "orders.backlog", .unit = money, .bounds = kMoney,
+   .field = &orders_field<&OrdersSpec::backlog>, .slot = &P::orders_backlog, .model = orders},
+  {.key = "orders.backlog_months", .unit = plain, .bounds = kMonthCount, .fallback = 1,
+   .field = &orders_field<&OrdersSpec::backlog_months>, .model = orders},
+  {.key = "orders.rate_per_year", .unit = plain, .bounds = kOrderRate, .presence = required,
+   .field = &orders_field<&OrdersSpec::rate_per_year>, .slot = &P::orders_rate, .model = orders},
+  {.key = "orders.rate_growth", .bounds = kGrowth,
+   .field = &orders_field<&OrdersSpec::rate_growth>, .slot = &P::orders_rate_growth,
+   .model = orders},
+  {.key = "orders.size", .unit = money, .bounds = kMoney, .presence = required,
+   .field = &orders_field<&OrdersSpec::size>, .model = orders, .per_order = true},
+  {.key = "orders.delivery_months", .unit = plain, .bounds = kMonthCount, .fallback = 1,
+   .field = &orders_field<&OrdersSpec::delivery_months>, .model = orders},
+  {.key = "orders.sector_loading", .bounds = kUnit,
+   .field = &orders_field<&OrdersSpec::sector_loading>, .model = orders},
+  {.key = "orders.volatility", .bounds = kVolatility,
+   .field = &orders_field<&OrdersSpec::volatility>, .model = orders},
 
   // [margin]
   {.key = "margin.gross", .bounds = kMargin, .presence = required,
@@ -187,6 +216,8 @@ bool applies(const ParamRow& row, const ScenarioSpec& spec) {
       return spec.revenue.model == RevenueModel::growth;
     case ForModel::market:
       return spec.revenue.model == RevenueModel::market && spec.market.has_value();
+    case ForModel::orders:
+      return spec.revenue.model == RevenueModel::orders && spec.orders.has_value();
   }
   return false;
 }
@@ -217,6 +248,9 @@ std::optional<double> scalar_value(const ParamRow& row, const ScenarioSpec& spec
     const std::optional<double>& value = *(*get)(writable(spec));
     return value ? value : row.absent_as;
   }
+  if (const auto* get = std::get_if<int* (*)(ScenarioSpec&)>(&row.field))
+    return *(*get)(writable(spec));
+  if (const Param* param = param_value(row, spec)) return param->quantile(0.5);
   return std::nullopt;
 }
 

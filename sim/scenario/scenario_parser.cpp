@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Reading a scenario file: the settings sections ([company], [simulation], [breakeven]) and
-// [[correlation]] here; the parameter sections from the parameter table (section_reader.cpp);
-// funding, events, milestones and orders in their own readers. Reading is strict: every key
-// must be known, every value of the right type and range, and one pass reports every mistake.
+// [[correlation]] here; the parameter sections (orders among them) from the parameter table
+// (section_reader.cpp); funding, events and milestones in their own readers. Reading is strict:
+// every key must be known, every value of the right type and range, and one pass reports every
+// mistake.
 #include "breakeven/scenario/scenario_parser.hpp"
 
 #include <cerrno>
@@ -17,7 +18,6 @@
 #include "key_ranges.hpp"
 #include "key_readers.hpp"
 #include "milestone_reader.hpp"
-#include "orders_reader.hpp"
 #include "override.hpp"
 #include "parse_errors.hpp"
 #include "section_reader.hpp"
@@ -245,7 +245,7 @@ ScenarioSpec read_document(const toml::table& document, const std::string& file_
                                                             {"revenue", nullptr},
                                                             {"state", nullptr},
                                                             {"market", nullptr},
-                                                            {"orders", detail::read_orders},
+                                                            {"orders", nullptr},
                                                             {"margin", nullptr},
                                                             {"costs", nullptr},
                                                             {"other", nullptr},

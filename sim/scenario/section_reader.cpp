@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "section_reader.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -48,24 +49,34 @@ void read_row(const TableReader& table, const ParamRow& row, ScenarioSpec& spec)
                  [&](std::optional<double>* (*get)(ScenarioSpec&)) {
                    *get(spec) = table.number(key, kind, row.bounds);
                  },
+                 [&](int* (*get)(ScenarioSpec&)) {
+                   const auto value = table.integer(key, static_cast<std::int64_t>(row.bounds.lo),
+                                                    static_cast<std::int64_t>(row.bounds.hi));
+                   *get(spec) = to_int(required ? table.need(key, value)
+                                                : value.value_or(std::llround(row.fallback)));
+                 },
                  [](std::monostate) {},
              },
              row.field);
 }
 
-// [market] belongs to revenue.model = "market", and that model needs it.
-bool market_wanted(const TableReader& table, const ScenarioSpec& spec) {
-  if (spec.revenue.model != RevenueModel::market) {
+// [market] and [orders] belong to their revenue model, and that model needs its section.
+bool model_section_wanted(const TableReader& table, std::string_view section,
+                          const ScenarioSpec& spec) {
+  const RevenueModel owner = section == "market" ? RevenueModel::market : RevenueModel::orders;
+  const std::string name(section);
+  if (spec.revenue.model != owner) {
     if (table.present()) {
-      throw ScenarioError(table.table_where(), "market",
-                          "the [market] section is only used with revenue.model = \"market\"; "
-                          "remove it or set the model");
+      throw ScenarioError(table.table_where(), name,
+                          "the [" + name + "] section is only used with revenue.model = \"" + name +
+                              "\"; remove it or set the model");
     }
     return false;
   }
   if (!table.present()) {
-    throw ScenarioError(table.table_where(), "market",
-                        "required section missing: revenue.model = \"market\" needs [market]");
+    throw ScenarioError(
+        table.table_where(), name,
+        "required section missing: revenue.model = \"" + name + "\" needs [" + name + "]");
   }
   return true;
 }
@@ -129,12 +140,14 @@ ValueKind value_kind(ParamUnit unit) {
 }
 
 void read_table_section(const TableReader& table, std::string_view section, ScenarioSpec& spec) {
-  if (section == "market" && !market_wanted(table, spec)) return;
+  const bool model_section = section == "market" || section == "orders";
+  if (model_section && !model_section_wanted(table, section, spec)) return;
   const std::vector<const ParamRow*> rows = param_rows(section);
   std::vector<std::string> names;
   for (const ParamRow* row : rows) names.emplace_back(row->name());
   table.allow(names);
   if (section == "market") spec.market.emplace();
+  if (section == "orders") spec.orders.emplace();
   for (const ParamRow* row : rows) {
     table.step([&] {
       if (row->model == ForModel::growth && spec.revenue.model != RevenueModel::growth)

@@ -32,7 +32,8 @@ void read_required_param(const TableReader& table, std::string_view key, ValueKi
 ValueKind value_kind(ParamUnit unit);
 
 /// Reads the table's rows of `section` from `table` into `spec`, one step per key, so one pass
-/// reports every mistake. [market] must be present exactly when revenue.model = "market".
+/// reports every mistake. [market] and [orders] must be present exactly when revenue.model names
+/// them.
 void read_table_section(const TableReader& table, std::string_view section, ScenarioSpec& spec);
 
 }  // namespace breakeven::detail

@@ -2,11 +2,11 @@
 #pragma once
 
 // The parameter table: one row per scalar key of the sections [state], [revenue], [market],
-// [margin], [costs], [other], [tax] and [cash]. Parsing and range checks, the model's
+// [orders], [margin], [costs], [other], [tax] and [cash]. Parsing and range checks, the model's
 // parameter slots, the correlation key checks, the report's key assumptions and the keys
 // `solve --find` can search are all derived from it (docs/architecture.md, "Adding a key").
 // Keys inside arrays of tables (funding rounds, events, milestones) and the settings sections
-// (company, simulation, breakeven, orders) keep their own readers.
+// (company, simulation, breakeven) keep their own readers.
 
 #include <optional>
 #include <span>
@@ -31,6 +31,7 @@ struct ParamIndex {
   int subsidies = -1, interest_rate = -1;
   int capex = -1, working_capital_ratio = -1;
   int policy_amount = -1;
+  int orders_backlog = -1, orders_rate = -1, orders_rate_growth = -1;
   std::vector<int> round_amount;  ///< per funding round
 };
 
@@ -51,8 +52,9 @@ enum class Presence {
 };
 
 /// The revenue model a key belongs to. [revenue] refuses a "growth" key under another model;
-/// [market] is read only under "market". A (P) key gets its slot only under its model.
-enum class ForModel { any, growth, market };
+/// [market] is read only under "market", [orders] only under "orders". A (P) key gets its slot
+/// only under its model.
+enum class ForModel { any, growth, market, orders };
 
 /// When the key is listed among a report's key assumptions: the starting state before the
 /// drawn parameters, fixed values after them.
@@ -76,10 +78,12 @@ class TableReader;
 using KeyReader = void (*)(const detail::TableReader&, ScenarioSpec&);
 
 /// The member of ScenarioSpec a row fills. A `Param` member makes the key a per-path (P)
-/// parameter: a number or a distribution, drawn once per path.
-using ParamField = std::variant<Param* (*)(ScenarioSpec&), std::optional<Param>* (*)(ScenarioSpec&),
-                                double* (*)(ScenarioSpec&),
-                                std::optional<double>* (*)(ScenarioSpec&), std::monostate>;
+/// parameter: a number or a distribution, drawn once per path (unless `per_order`). An `int`
+/// member makes it a whole number (a count of months).
+using ParamField =
+    std::variant<Param* (*)(ScenarioSpec&), std::optional<Param>* (*)(ScenarioSpec&),
+                 double* (*)(ScenarioSpec&), std::optional<double>* (*)(ScenarioSpec&),
+                 int* (*)(ScenarioSpec&), std::monostate>;
 
 /// `&at<&ScenarioSpec::costs, &CostsSpec::rnd>`: the accessor of spec.costs.rnd.
 template <auto Section, auto Member>
@@ -101,6 +105,9 @@ struct ParamRow {
   int ParamIndex::*slot = nullptr;     ///< (P) keys: the index the path code reads
   int ParamIndex::*same_as = nullptr;  ///< an optional (P) key not given: the slot it shares
   ForModel model = ForModel::any;
+  /// A distribution drawn afresh for each order (orders.size), not once per path: no slot, no
+  /// correlation.
+  bool per_order = false;
   Shown shown = Shown::never;
   SearchRange search = SearchRange::none;
   /// nullptr: read from the columns above.
@@ -111,15 +118,19 @@ struct ParamRow {
   /// "rnd" of "costs.rnd".
   std::string_view name() const { return key.substr(key.find('.') + 1); }
   /// A per-path (P) parameter: drawn once per path, may be correlated.
-  bool drawn() const {
+  bool drawn() const { return distribution() && !per_order; }
+  /// Written as a number or a distribution.
+  bool distribution() const {
     return std::holds_alternative<Param* (*)(ScenarioSpec&)>(field) ||
            std::holds_alternative<std::optional<Param>* (*)(ScenarioSpec&)>(field);
   }
+  /// A whole number (TOML integer).
+  bool integral() const { return std::holds_alternative<int* (*)(ScenarioSpec&)>(field); }
 };
 
 /// Every row, in reading order within each section, sections in the order of a file's
-/// description: state, revenue, market, margin, costs, other, tax, cash. The (P) rows' order
-/// is the slot order.
+/// description: state, revenue, market, orders, margin, costs, other, tax, cash. The (P) rows'
+/// order is the slot order.
 std::span<const ParamRow> param_table();
 
 /// The rows of one section, in table order.
