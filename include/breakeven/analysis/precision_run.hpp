@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 
 namespace breakeven {
 
@@ -70,9 +71,12 @@ using RoundStart = std::function<void(std::int64_t begin, std::int64_t end)>;
 /// of one run of `goal.max_paths` paths (its own paths, begin and end are ignored), each round
 /// merged exactly and summarised, the stop checked only between rounds on the headlines of the
 /// summary. The stop depends on the plan's models, seed and the goal only, never on threads.
+/// Each round runs on `runner` (none: this process alone), which fills `columns` for its range.
 PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
                                    const RoundSummary& summarize, const EngineOptions& options = {},
-                                   const RoundStart& before_round = {});
+                                   const RoundStart& before_round = {},
+                                   PlanRunner* runner = nullptr,
+                                   const std::vector<PathColumn>& columns = {});
 
 /// Simulates the loaded run in rounds until the goal is met. Rounds are whole path ranges of one
 /// run, merged exactly, and the stop check runs only between rounds on the merged tallies, so
