@@ -40,11 +40,14 @@ compare(sweep_2 2 ${sweep} --paths 3000)
 compare(sweep_3 3 ${sweep} --paths 3000)
 # Rounds of a run to precision: every rank must see each round's result to stop where one
 # process stops.
-compare(sweep_precision_2 2 ${sweep} --precision 0.03 --max-paths 20000)
+compare(sweep_precision_2 2 ${sweep} --precision 0.003 --max-paths 20000)
 compare(sensitivity_2 2 sensitivity scenarios/metax.toml --paths 1200 --seed 7)
 compare(sensitivity_3 3 sensitivity scenarios/metax.toml --paths 1200 --seed 7)
+# A bisection of some twenty evaluations: every rank must see each result to pick the next value.
 compare(solve_2 2 solve scenarios/metax.toml --paths 1200 --seed 7 --find costs.rnd_growth
-        --for "p_no_cash_out_first >= 0.5" --between 0,0.6)
+        --for "p_no_cash_out_first >= 0.5" --between 0,0.6 --largest)
+compare(solve_3 3 solve scenarios/metax.toml --paths 1200 --seed 7 --find costs.rnd_growth
+        --for "p_no_cash_out_first >= 0.5" --between 0,0.6 --largest)
 
 # Rank 1 fails in the second evaluation (the first sweep point), after the base ran on every
 # rank: every rank stops, rank 0 prints rank 1's message once, nothing is written.
@@ -63,4 +66,19 @@ if(status EQUAL 0 OR NOT status MATCHES "^[0-9]+$" OR NOT error_count EQUAL 1
 endif()
 if(EXISTS "${WORK_DIR}/failed.json")
   message(FATAL_ERROR "a sweep that failed on rank 1 left an output file")
+endif()
+
+# Rank 2 fails in the fourth run of a sensitivity analysis (a tornado run): the same.
+execute_process(COMMAND ${MPIEXEC} --allow-run-as-root --oversubscribe -n 3
+                        -x BREAKEVEN_FAIL_RANK=2 -x BREAKEVEN_FAIL_STEP=4
+                        ${PROGRAM} sensitivity scenarios/metax.toml --paths 600 --threads 1
+                        --json "${WORK_DIR}/failed.json"
+                WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE status
+                OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+string(REGEX MATCHALL "error: " errors "${err}")
+list(LENGTH errors error_count)
+if(status EQUAL 0 OR NOT status MATCHES "^[0-9]+$" OR NOT error_count EQUAL 1
+   OR NOT err MATCHES "rank 2 failed in evaluation 4" OR EXISTS "${WORK_DIR}/failed.json")
+  message(FATAL_ERROR "expected a failed sensitivity job with one error from rank 2 and no file, "
+                      "got ${status}:\n${err}")
 endif()
