@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-# `mpirun -n 2` and `-n 3` of sweep (fixed paths and to a precision), sensitivity and solve must
-# print and write exactly what one process does; a rank that fails in the middle of an analysis
-# must end every rank with one message, a failed status and no output file, not a hang.
+# `mpirun -n 2` and `-n 3` of sweep (fixed paths and to a precision), `run --precision`,
+# sensitivity and solve must print and write exactly what one process does; a rank that fails in
+# the middle of an analysis must end every rank with one message, a failed status and no output
+# file, not a hang.
 # Run by CTest with -DMPIEXEC=... -DPROGRAM=... -DSOURCE_DIR=... -DWORK_DIR=...
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
@@ -41,6 +42,8 @@ compare(sweep_3 3 ${sweep} --paths 3000)
 # Rounds of a run to precision: every rank must see each round's result to stop where one
 # process stops.
 compare(sweep_precision_2 2 ${sweep} --precision 0.003 --max-paths 20000)
+compare(run_precision_3 3 run scenarios/metax.toml scenarios/biren.toml --seed 7
+        --precision 0.004 --max-paths 40000)
 compare(sensitivity_2 2 sensitivity scenarios/metax.toml --paths 1200 --seed 7)
 compare(sensitivity_3 3 sensitivity scenarios/metax.toml --paths 1200 --seed 7)
 # A bisection of some twenty evaluations: every rank must see each result to pick the next value.

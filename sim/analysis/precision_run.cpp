@@ -116,11 +116,11 @@ PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
 }
 
 PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
-                              const EngineOptions& options) {
+                              const EngineOptions& options, PlanRunner* runner) {
   check_goal(run, goal);
   return run_plan_to_precision(
       plan_of(run), goal, [&run](const RunTallies& tallies) { return summarize_run(run, tallies); },
-      options);
+      options, {}, runner);
 }
 
 }  // namespace breakeven

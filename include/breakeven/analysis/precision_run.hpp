@@ -83,8 +83,9 @@ PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
 /// the stop depends on the scenarios, the seed and the goal only, never on threads; and the
 /// results are those of `run_scenarios` on the same run with `paths` set to the stopping count.
 /// `run.paths` is ignored. Throws UsageError for a goal that is not positive, a max_paths below
-/// 1, or a run in which no scenario has a break-even target.
+/// 1, or a run in which no scenario has a break-even target. Each round runs on `runner` (none:
+/// this process alone).
 PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
-                              const EngineOptions& options = {});
+                              const EngineOptions& options = {}, PlanRunner* runner = nullptr);
 
 }  // namespace breakeven
