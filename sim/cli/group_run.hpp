@@ -8,9 +8,10 @@
 // Every collective has the same two-part shape, so no rank can wait for another that has given
 // up: every rank sends rank 0 its outcome (its status, message and serialised share), then rank 0
 // broadcasts a status. `run` does it once: simulate() gathers, finish() broadcasts the final
-// status. Sweep, solve and sensitivity do it once per evaluation (evaluate(), a step): after the
-// gather rank 0 broadcasts 0 to go on, followed by the merged tallies and per-path values, or the
-// failed status to stop, which every rank then returns from finish() without another collective.
+// status. Sweep, solve, sensitivity and `run --precision` do it once per evaluation (evaluate(),
+// a step): after the gather rank 0 broadcasts 0 to go on, followed by the merged tallies and
+// per-path values, or the failed status to stop, which every rank then returns from finish()
+// without another collective.
 // A rank that fails between steps meets the others' next gather in finish(), so it too is heard.
 
 #include <cstdint>
@@ -64,12 +65,12 @@ class GroupRun final : public PlanRunner {
   /// every rank returns the same exit status.
   int finish(int status, const std::string& message);
 
-  /// Bytes this rank sent to rank 0 (0 for one process): what the reduction costs.
+  /// Bytes this rank sent to rank 0 over all its gathers (0 for one process).
   std::size_t bytes_sent() const { return bytes_sent_; }
 
  private:
-  /// The one gather of the command. Returns every rank's payload on rank 0 after recording the
-  /// first failure of another rank.
+  /// A gather: of the command (simulate(), finish()) or of a step. Returns every rank's payload
+  /// on rank 0 after recording the first failure of another rank.
   std::vector<std::string> exchange(int status, const std::string& message,
                                     const std::string& payload);
 
