@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../sim/cli/group_run.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 #include "breakeven/engine/tally_io.hpp"
 #include "scenario_fixture.hpp"
 
@@ -23,6 +24,7 @@ struct Meeting {
   explicit Meeting(int ranks) : slots(static_cast<std::size_t>(ranks)), barrier(ranks) {}
   std::vector<std::string> slots;
   int value = 0;
+  std::string bytes;
   std::barrier<> barrier;
 };
 
@@ -44,6 +46,13 @@ class ThreadRank final : public ProcessGroup {
     if (rank_ == 0) meeting_.value = value;
     meeting_.barrier.arrive_and_wait();
     const int seen = meeting_.value;
+    meeting_.barrier.arrive_and_wait();
+    return seen;
+  }
+  std::string broadcast_bytes(const std::string& bytes) override {
+    if (rank_ == 0) meeting_.bytes = bytes;
+    meeting_.barrier.arrive_and_wait();
+    std::string seen = meeting_.bytes;
     meeting_.barrier.arrive_and_wait();
     return seen;
   }
@@ -115,4 +124,85 @@ TEST_CASE("a failure on any rank gives every rank its status", "[scaleout]") {
     return run.finish(rank == 0 ? 1 : 0, rank == 0 ? "error: cannot write\n" : "");
   });
   CHECK(statuses == std::vector<int>{1, 1, 1});
+}
+
+namespace {
+
+/// A plan whose observer writes one flag and one value per path, as sweep and sensitivity do.
+struct ObservedPlan {
+  RunPlan plan;
+  std::vector<std::uint8_t> flags;
+  std::vector<double> values;
+  ObservedPlan(const Model& model, std::int64_t begin, std::int64_t end)
+      : plan(whole_run({&model}, 11, 3000)),
+        flags(static_cast<std::size_t>(end)),
+        values(static_cast<std::size_t>(end)) {
+    plan.begin = begin;
+    plan.end = end;
+    plan.on_path = [this](std::size_t, std::int64_t path, const PathOutcome& outcome,
+                          const PathWorkspace& workspace) {
+      flags[static_cast<std::size_t>(path)] = outcome.breakeven_period >= 0 ? 1 : 2;
+      values[static_cast<std::size_t>(path)] = workspace.draws.empty() ? -1.0 : workspace.draws[0];
+    };
+  }
+  std::vector<PathColumn> columns() { return {path_column(flags), path_column(values)}; }
+};
+
+}  // namespace
+
+TEST_CASE("a step gives every rank the whole plan's tallies and per-path values", "[scaleout]") {
+  const Model model = base_model();
+  // Two evaluations in a row, the second of a range that does not start at 0 (a round).
+  ObservedPlan single_first(model, 0, 1000), single_second(model, 1000, 3000);
+  const std::string first = tallies_to_json(simulate(single_first.plan), {&model});
+  const std::string second = tallies_to_json(simulate(single_second.plan), {&model});
+  for (const int ranks : {1, 2, 3, 5}) {
+    std::vector<std::string> results(static_cast<std::size_t>(ranks) * 2);
+    std::vector<int> same_values(static_cast<std::size_t>(ranks), 0);
+    const std::vector<int> statuses = run_ranks(ranks, [&](GroupRun& run, int rank) {
+      EngineOptions options;
+      options.threads = 1;
+      ObservedPlan one(model, 0, 1000), two(model, 1000, 3000);
+      const auto r = static_cast<std::size_t>(rank);
+      results[2 * r] = tallies_to_json(run.evaluate(one.plan, options, one.columns()), {&model});
+      results[2 * r + 1] =
+          tallies_to_json(run.evaluate(two.plan, options, two.columns()), {&model});
+      same_values[r] = one.flags == single_first.flags && one.values == single_first.values &&
+                       two.flags == single_second.flags && two.values == single_second.values;
+      return run.finish(0, "");
+    });
+    INFO(ranks << " ranks");
+    for (int rank = 0; rank < ranks; ++rank) {
+      CHECK(results[2 * static_cast<std::size_t>(rank)] == first);
+      CHECK(results[2 * static_cast<std::size_t>(rank) + 1] == second);
+    }
+    CHECK(same_values == std::vector<int>(static_cast<std::size_t>(ranks), 1));
+    CHECK(statuses == std::vector<int>(static_cast<std::size_t>(ranks), 0));
+  }
+}
+
+TEST_CASE("a rank failing in or between steps stops every rank with its status", "[scaleout]") {
+  const Model model = base_model();
+  // Rank `failing` gives up before step `at` (0: before the first); the others run three steps.
+  for (const int failing : {0, 1, 2}) {
+    for (const int at : {0, 1, 2}) {
+      std::string shown;
+      const std::vector<int> statuses = run_ranks(3, [&](GroupRun& run, int rank) {
+        try {
+          for (int step = 0; step < 3; ++step) {
+            if (rank == failing && step == at) return run.finish(2, "error: rank failed\n");
+            ObservedPlan observed(model, 0, 600);
+            run.evaluate(observed.plan, {}, observed.columns());
+          }
+          return run.finish(0, "");
+        } catch (const RankFailure& e) {
+          if (rank == 0) shown = e.what();
+          return run.finish(e.status(), e.what());
+        }
+      });
+      INFO("failing rank " << failing << " before step " << at);
+      CHECK(statuses == std::vector<int>{2, 2, 2});
+      if (failing != 0) CHECK(shown == "error: rank failed\n");
+    }
+  }
 }

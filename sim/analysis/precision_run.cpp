@@ -79,7 +79,8 @@ std::int64_t next_round_end(std::int64_t done, double needed_paths, std::int64_t
 
 PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
                                    const RoundSummary& summarize, const EngineOptions& options,
-                                   const RoundStart& before_round) {
+                                   const RoundStart& before_round, PlanRunner* runner,
+                                   const std::vector<PathColumn>& columns) {
   check_precision_goal(goal);
   // Every round is a range of one run of max_paths paths: block boundaries and stream keys do
   // not depend on the run's path count (it only bounds the ranges), so the merged rounds are
@@ -94,7 +95,8 @@ PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
     plan.begin = outcome.paths;
     plan.end = end;
     if (before_round) before_round(plan.begin, plan.end);
-    RunTallies round = simulate(plan, options);
+    RunTallies round =
+        runner != nullptr ? runner->evaluate(plan, options, columns) : simulate(plan, options);
     if (outcome.rounds == 0)
       total = std::move(round);
     else
@@ -114,11 +116,11 @@ PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
 }
 
 PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
-                              const EngineOptions& options) {
+                              const EngineOptions& options, PlanRunner* runner) {
   check_goal(run, goal);
   return run_plan_to_precision(
       plan_of(run), goal, [&run](const RunTallies& tallies) { return summarize_run(run, tallies); },
-      options);
+      options, {}, runner);
 }
 
 }  // namespace breakeven

@@ -22,6 +22,7 @@ SensitivityOptions stage(const SensitivityOptions& options, std::int64_t done_be
                          std::int64_t total) {
   SensitivityOptions run;
   run.threads = options.threads;
+  run.runner = options.runner;
   if (options.progress)
     run.progress = [&options, done_before, total](std::int64_t done, std::int64_t) {
       options.progress(done_before + done, total);
@@ -141,8 +142,9 @@ SensitivityResult run_sensitivity(const Model& model, const SensitivityOptions& 
         engine.progress = [&options, done_before, runs, paths](std::int64_t done) {
           options.progress(done_before + done, runs * paths);
         };
+      PlanRunner& runner = options.runner != nullptr ? *options.runner : local_runner();
       ends[static_cast<std::size_t>(side)] =
-          end_of(summarize(fixed, simulate(scenario_run(fixed), engine).scenarios[0]));
+          end_of(summarize(fixed, runner.evaluate(scenario_run(fixed), engine, {}).scenarios[0]));
     }
     inputs[k].tornado = ends;
   }

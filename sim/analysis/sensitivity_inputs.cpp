@@ -98,7 +98,12 @@ ScenarioResult run_with_path_table(const Model& model, PathTable& table,
     table.outputs[2][i] = !broke_even && outcome.cashout_month >= 0 ? 1.0 : 0.0;
     table.outputs[3][i] = outcome.funding_need;
   };
-  return summarize(model, simulate(plan, engine).scenarios[0]);
+  // Under a group each process fills the rows of its share; the others come back with the tallies.
+  std::vector<PathColumn> columns;
+  for (auto& input : table.inputs) columns.push_back(path_column(input));
+  for (auto& output : table.outputs) columns.push_back(path_column(output));
+  PlanRunner& runner = options.runner != nullptr ? *options.runner : local_runner();
+  return summarize(model, runner.evaluate(plan, engine, columns).scenarios[0]);
 }
 
 }  // namespace breakeven

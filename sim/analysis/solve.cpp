@@ -37,8 +37,9 @@ Estimate output_of(const ScenarioResult& result, SolveOutput output) {
 /// searches share their evaluations.
 class Evaluator {
  public:
-  Evaluator(const SolveRequest& request, const SolveKey& key, const EngineOptions& options)
-      : request_(request), key_(key), options_(options) {}
+  Evaluator(const SolveRequest& request, const SolveKey& key, const EngineOptions& options,
+            PlanRunner& runner)
+      : request_(request), key_(key), options_(options), runner_(runner) {}
 
   const SolveEvaluation& at(std::int64_t tick) {
     auto found = cache_.find(tick);
@@ -47,7 +48,9 @@ class Evaluator {
     // Last, so it wins over any --set of the same key.
     run.overrides.push_back({key_.key, key_.toml(tick)});
     const LoadedRun loaded = load_run(run);
-    const RunResults results = run_scenarios(loaded, options_);
+    // Every process of a group sees the result, so all choose the same next tick.
+    const RunResults results =
+        summarize_run(loaded, runner_.evaluate(plan_of(loaded), options_, {}));
     const Estimate e = output_of(results.scenarios.front(), request_.condition.output);
     return cache_.emplace(tick, SolveEvaluation{tick, e.p, e.se}).first->second;
   }
@@ -101,6 +104,7 @@ class Evaluator {
   const SolveRequest& request_;
   const SolveKey& key_;
   const EngineOptions& options_;
+  PlanRunner& runner_;
   std::map<std::int64_t, SolveEvaluation> cache_;
 };
 
@@ -171,14 +175,14 @@ SolveRequest with_precision_paths(const SolveRequest& request) {
 
 }  // namespace
 
-SolveResult solve(const SolveRequest& asked, const EngineOptions& options) {
+SolveResult solve(const SolveRequest& asked, const EngineOptions& options, PlanRunner* runner) {
   if (asked.run.scenarios.size() != 1) throw UsageError("solve takes exactly one scenario file");
   solve_key(asked.key);  // an unknown key fails before the file is even read
   const SolveRequest request = with_precision_paths(asked);
   const LoadedRun base = load_run(request.run);
   SolveResult result = prepared_result(request, base);
   result.precision = request.precision;
-  Evaluator evaluator(request, result.key, options);
+  Evaluator evaluator(request, result.key, options, runner != nullptr ? *runner : local_runner());
   // The smallest value that holds lies between a low end that fails and a high end that holds;
   // the largest the other way round.
   const std::int64_t expect_fail = request.largest ? result.range.hi : result.range.lo;

@@ -42,6 +42,11 @@ struct PointRun {
 
 PointRun run_point(const Model& model, const Progress& progress, PathFlags& flags) {
   const SweepOptions& options = progress.options;
+  PlanRunner& runner = options.runner != nullptr ? *options.runner : local_runner();
+  // Under a group each process runs a share of the paths: the flags of the others' paths come
+  // back with the tallies.
+  const std::vector<PathColumn> columns{path_column(flags.by_target),
+                                        path_column(flags.cash_out_first)};
   EngineOptions engine;
   engine.threads = options.threads;
   RunPlan plan = scenario_run(model);
@@ -59,7 +64,8 @@ PointRun run_point(const Model& model, const Progress& progress, PathFlags& flag
     };
     flags.by_target.clear();
     flags.cash_out_first.clear();
-    PrecisionRun run = run_plan_to_precision(plan, *options.precision, summary, engine, grow);
+    PrecisionRun run =
+        run_plan_to_precision(plan, *options.precision, summary, engine, grow, &runner, columns);
     return {std::move(run.results.scenarios[0]), std::move(run.outcome)};
   }
   const auto paths = static_cast<std::size_t>(model.spec.simulation.paths);
@@ -69,7 +75,7 @@ PointRun run_point(const Model& model, const Progress& progress, PathFlags& flag
     engine.progress = [&progress](std::int64_t done) {
       progress.options.progress(progress.done_before + done, progress.total);
     };
-  return {summarize(model, simulate(plan, engine).scenarios[0]), std::nullopt};
+  return {summarize(model, runner.evaluate(plan, engine, columns).scenarios[0]), std::nullopt};
 }
 
 /// The paired differences of a point against the base on the paths both ran.

@@ -274,13 +274,14 @@ int parse_and_run(int argc, char** argv, GroupRun& group) {
     read_counts(counts, run);
     return run_command(run, group);
   }
+  // Each evaluation of an analysis is split among the processes, step by step (group_run.hpp).
+  if (app.got_subcommand("sweep")) return sweep_command(sweep, group);
+  if (app.got_subcommand("solve")) return solve_command(solve, group);
+  if (app.got_subcommand("sensitivity")) return sensitivity_command(sensitivity, group);
   // Nothing else is split between processes: under mpirun, rank 0 does it alone.
   if (!group.is_root()) return 0;
   if (app.got_subcommand("merge")) return merge_command(merge);
   if (app.got_subcommand("backtest")) return backtest_command(backtest);
-  if (app.got_subcommand("solve")) return solve_command(solve);
-  if (app.got_subcommand("sweep")) return sweep_command(sweep);
-  if (app.got_subcommand("sensitivity")) return sensitivity_command(sensitivity);
   check_arguments(validate_app, validate.files);
   return validate_command(validate);
 }

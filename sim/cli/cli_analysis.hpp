@@ -12,6 +12,8 @@
 
 namespace breakeven {
 
+class GroupRun;
+
 /// What sweep and sensitivity share: the files and how to run and report them.
 struct AnalysisCommand {
   std::vector<std::string> files;
@@ -41,8 +43,9 @@ void add_sweep(CLI::App& app, SweepCommand& command);
 void add_sensitivity(CLI::App& app, SensitivityCommand& command);
 
 /// Return the exit status; throw ScenarioError and UsageError (status 2) for the caller to map.
-/// Every file and every point is checked before anything runs.
-int sweep_command(const SweepCommand& command);
-int sensitivity_command(const SensitivityCommand& command);
+/// Every file and every point is checked before anything runs. Each evaluation is split among
+/// the group's processes; rank 0 alone prints and writes.
+int sweep_command(const SweepCommand& command, GroupRun& group);
+int sensitivity_command(const SensitivityCommand& command, GroupRun& group);
 
 }  // namespace breakeven

@@ -81,7 +81,7 @@ struct SolveCommand {
 };
 
 /// `solve`: 0 with an answer, 1 when the condition holds nowhere or everywhere in the range.
-int solve_command(const SolveCommand& command);
+int solve_command(const SolveCommand& command, GroupRun& group);
 
 /// Both return the exit status and throw for errors the caller maps to messages
 /// (ScenarioError, UsageError: 2; anything else: 1). validate reports bad files itself, since it

@@ -107,17 +107,17 @@ std::string output_dir_note(const std::string& dir, std::size_t files) {
                      (std::filesystem::path(dir) / "report.html").string());
 }
 
-// A run to precision decides its path count between rounds, so it is not split: under mpirun,
-// rank 0 runs it alone and the other ranks wait (the result is the same path count and bytes).
+// A run to precision decides its path count between rounds: under mpirun each round is split
+// among the ranks and its merged tallies reach every rank, so all stop after the same round.
 int run_to_precision_command(const RunCommand& command, const LoadedRun& loaded, GroupRun& group,
                              ReportTargets targets) {
   if (command.shard || command.save_state)
     throw UsageError("--precision cannot be combined with --shard or --save-state");
-  if (!group.is_root()) return 0;
   EngineOptions options;
   options.threads = command.threads;
   const PrecisionGoal goal{*command.precision, command.max_paths.value_or(kDefaultMaxPaths)};
-  const PrecisionRun run = run_to_precision(loaded, goal, options);
+  const PrecisionRun run = run_to_precision(loaded, goal, options, &group);
+  if (!group.is_root()) return 0;
   targets.precision = &run.outcome;
   return report_results(run.results, targets);
 }

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
 #include "command_outputs.hpp"
+#include "group_run.hpp"
 
 namespace breakeven {
 namespace {
@@ -64,23 +66,26 @@ RunProvenance provenance_of(const SolveCommand& command) {
 
 }  // namespace
 
-int solve_command(const SolveCommand& command) {
+int solve_command(const SolveCommand& command, GroupRun& group) {
   if (command.threads < 0)
     throw UsageError(
         fmt::format("--threads must be 0 (all cores) or more, not {}", command.threads));
   const SolveRequest request = solve_request(command);
-  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
+  // A bad path is refused before any work; under mpirun rank 0 alone prints and writes.
+  std::optional<CommandOutputs> outputs;
+  if (group.is_root()) outputs.emplace(command.json, command.out);
   EngineOptions options;
   options.threads = command.threads;
-  const SolveResult result = solve(request, options);
-  if (!command.quiet && !outputs.json_to_stdout())
+  const SolveResult result = solve(request, options, &group);
+  if (!outputs) return result.status == SolveStatus::solved ? 0 : 1;
+  if (!command.quiet && !outputs->json_to_stdout())
     std::cout << render_solve_terminal(result) << std::flush;
   // Built in memory first: a failure while building leaves no file behind. A search without an
   // answer still writes its evaluations, with the status saying why there is none.
   const std::string text = command.json ? solve_json_text(result) : std::string();
   const std::vector<OutputFile> files =
       command.out ? solve_output_files(result, provenance_of(command)) : std::vector<OutputFile>();
-  outputs.write(text, files);
+  outputs->write(text, files);
   if (result.status == SolveStatus::solved) return 0;
   std::cerr << "error: " << unsolved_message(result) << '\n';
   return 1;

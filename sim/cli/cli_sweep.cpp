@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@
 #include "cli_commands.hpp"
 #include "cli_shared.hpp"
 #include "command_outputs.hpp"
+#include "group_run.hpp"
 
 namespace breakeven {
 namespace {
@@ -104,9 +106,12 @@ bool shows_terminal(const AnalysisCommand& command) {
 
 }  // namespace
 
-int sweep_command(const SweepCommand& command) {
+int sweep_command(const SweepCommand& command, GroupRun& group) {
   check_settings(command);
-  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
+  const bool reports = group.is_root();  // under mpirun: rank 0 alone prints and writes
+  // A bad path is refused before any work.
+  std::optional<CommandOutputs> outputs;
+  if (reports) outputs.emplace(command.json, command.out);
   std::vector<VaryAxis> axes;
   for (const auto& text : command.vary) axes.push_back(parse_vary(text));
   // Every file and every point is built and checked before the first path runs.
@@ -119,15 +124,16 @@ int sweep_command(const SweepCommand& command) {
   std::int64_t total = 0;
   for (const ScenarioSource& source : read_sources(command)) {
     plans.push_back(plan_sweep(source, axes));
-    print_warnings(source.file, plans.back().base);
+    if (reports) print_warnings(source.file, plans.back().base);
     if (precision) check_precision_headline(plans.back());
     // With a precision goal the progress line counts runs (base and points), not paths.
     total += (precision ? 1 : plans.back().base.spec.simulation.paths) *
              static_cast<std::int64_t>(plans.back().values.size() + 1);
   }
-  const bool terminal = shows_terminal(command);
-  const TerminalStyle style{stdout_wants_color()};
-  ProgressLine progress("sweep", total, !command.quiet && is_terminal(STDERR_FILENO),
+  const bool terminal = reports && shows_terminal(command);
+  // Under mpirun stdout is a relay pseudo-terminal, not the user's: no colour.
+  const TerminalStyle style{!group.is_split() && stdout_wants_color()};
+  ProgressLine progress("sweep", total, reports && !command.quiet && is_terminal(STDERR_FILENO),
                         precision ? "runs" : "paths");
   std::vector<SweepResult> sweeps;
   std::int64_t done_before = 0;
@@ -135,6 +141,7 @@ int sweep_command(const SweepCommand& command) {
     SweepOptions options;
     options.threads = command.threads;
     options.precision = precision;
+    options.runner = &group;
     options.progress = [&](std::int64_t done, std::int64_t) {
       progress.update(done_before + done);
     };
@@ -144,9 +151,10 @@ int sweep_command(const SweepCommand& command) {
     if (terminal)
       std::cout << (sweeps.size() > 1 ? "\n" : "") << render_sweep_terminal(sweeps.back(), style)
                 << std::flush;
-    else if (precision && !command.quiet)
+    else if (reports && precision && !command.quiet)
       std::cerr << render_sweep_stop_line(sweeps.back());
   }
+  if (!reports) return 0;
   std::vector<std::string> extra;
   for (const auto& vary : command.vary) extra.insert(extra.end(), {"--vary", vary});
   if (command.precision)
@@ -161,35 +169,41 @@ int sweep_command(const SweepCommand& command) {
                  {"report.html",
                   render_sweep_html(sweeps, make_provenance(command_line("sweep", command, extra),
                                                             *command.out))}};
-  outputs.write(json_text, out_files);
+  outputs->write(json_text, out_files);
   return 0;
 }
 
-int sensitivity_command(const SensitivityCommand& command) {
+int sensitivity_command(const SensitivityCommand& command, GroupRun& group) {
   if (command.precision)
     throw UsageError(
         "--precision: sensitivity runs a fixed path count, as its tornado runs must share one "
         "to stay paired and a goal on P(by target) makes no rank correlation precise; give "
         "--paths N");
   check_settings(command);
-  CommandOutputs outputs(command.json, command.out);  // a bad path is refused before any work
+  const bool reports = group.is_root();  // under mpirun: rank 0 alone prints and writes
+  // A bad path is refused before any work.
+  std::optional<CommandOutputs> outputs;
+  if (reports) outputs.emplace(command.json, command.out);
   std::vector<Model> models;
   std::int64_t total = 0;
   for (const ScenarioSource& source : read_sources(command)) {
     models.push_back(build_source_model(source));
-    print_warnings(source.file, models.back());
+    if (reports) print_warnings(source.file, models.back());
     std::int64_t varying = 0;
     for (const auto& slot : models.back().slots) varying += slot.dist.is_constant() ? 0 : 1;
     total += models.back().spec.simulation.paths * (2 * varying + 1);
   }
-  const bool terminal = shows_terminal(command);
-  const TerminalStyle style{stdout_wants_color()};
-  ProgressLine progress("sensitivity", total, !command.quiet && is_terminal(STDERR_FILENO));
+  const bool terminal = reports && shows_terminal(command);
+  // Under mpirun stdout is a relay pseudo-terminal, not the user's: no colour.
+  const TerminalStyle style{!group.is_split() && stdout_wants_color()};
+  ProgressLine progress("sensitivity", total,
+                        reports && !command.quiet && is_terminal(STDERR_FILENO));
   std::vector<SensitivityResult> results;
   std::int64_t done_before = 0;
   for (const Model& model : models) {
     SensitivityOptions options;
     options.threads = command.threads;
+    options.runner = &group;
     std::int64_t this_total = 0;
     options.progress = [&](std::int64_t done, std::int64_t of) {
       this_total = of;
@@ -201,6 +215,7 @@ int sensitivity_command(const SensitivityCommand& command) {
       std::cout << (results.size() > 1 ? "\n" : "")
                 << render_sensitivity_terminal(results.back(), style) << std::flush;
   }
+  if (!reports) return 0;
   const std::string json_text = sensitivity_json_text(results);
   std::vector<OutputFile> out_files;
   if (command.out)
@@ -210,7 +225,7 @@ int sensitivity_command(const SensitivityCommand& command) {
         {"report.html",
          render_sensitivity_html(
              results, make_provenance(command_line("sensitivity", command, {}), *command.out))}};
-  outputs.write(json_text, out_files);
+  outputs->write(json_text, out_files);
   return 0;
 }
 

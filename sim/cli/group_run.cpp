@@ -40,9 +40,9 @@ Outcome outcome_of(const std::string& text) {
 
 std::vector<std::string> GroupRun::exchange(int status, const std::string& message,
                                             const std::string& payload) {
-  exchanged_ = true;
+  gathered_ = true;
   const std::string mine = outcome_text(status, message, payload);
-  if (!is_root()) bytes_sent_ = mine.size();
+  if (!is_root()) bytes_sent_ += mine.size();
   const std::vector<std::string> all = group_.gather(mine);
   std::vector<std::string> payloads;
   for (std::size_t rank = 0; rank < all.size(); ++rank) {
@@ -56,10 +56,8 @@ std::vector<std::string> GroupRun::exchange(int status, const std::string& messa
   return payloads;
 }
 
-std::optional<RunTallies> GroupRun::simulate(const RunPlan& plan, EngineOptions options) {
-  const int ranks = group_.size();
-  if (ranks == 1) return breakeven::simulate(plan, options);
-  const RunPlan mine = share_of(plan, group_.rank(), ranks);
+EngineOptions GroupRun::share_options(const RunPlan& plan, const RunPlan& mine,
+                                      EngineOptions options) const {
   if (!is_root() || mine.end == mine.begin) {
     options.progress = nullptr;
   } else if (options.progress) {
@@ -70,6 +68,14 @@ std::optional<RunTallies> GroupRun::simulate(const RunPlan& plan, EngineOptions 
       report(static_cast<std::int64_t>(static_cast<double>(done) * scale));
     };
   }
+  return options;
+}
+
+std::optional<RunTallies> GroupRun::simulate(const RunPlan& plan, EngineOptions options) {
+  const int ranks = group_.size();
+  if (ranks == 1) return breakeven::simulate(plan, options);
+  const RunPlan mine = share_of(plan, group_.rank(), ranks);
+  options = share_options(plan, mine, std::move(options));
   const RunTallies local = breakeven::simulate(mine, options);
   const std::vector<std::string> shares = exchange(0, "", tallies_to_json(local, plan.models));
   if (!is_root()) return std::nullopt;
@@ -86,7 +92,9 @@ int GroupRun::finish(int status, const std::string& message) {
     std::cerr << message;
     return status;
   }
-  if (!exchanged_) exchange(status, message, "");
+  // A step already broadcast the status that stopped the command (rank 0 never stops this way).
+  if (stopped_) return stop_status_;
+  if (!gathered_) exchange(status, message, "");
   std::string shown = message;
   if (is_root() && status == 0 && remote_status_ != 0) {
     status = remote_status_;

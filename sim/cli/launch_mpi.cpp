@@ -6,6 +6,7 @@
 #define MPICH_SKIP_MPICXX 1
 #include <mpi.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <numeric>
@@ -64,6 +65,18 @@ class MpiProcessGroup final : public ProcessGroup {
   int broadcast(int value) override {
     MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD);
     return value;
+  }
+
+  std::string broadcast_bytes(const std::string& bytes) override {
+    long long length = static_cast<long long>(bytes.size());
+    MPI_Bcast(&length, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+    std::string all = rank_ == 0 ? bytes : std::string(static_cast<std::size_t>(length), '\0');
+    // MPI counts are ints: a long text goes in pieces, the same on every rank.
+    for (long long sent = 0; sent < length; sent += INT_MAX) {
+      const long long piece = std::min<long long>(INT_MAX, length - sent);
+      MPI_Bcast(all.data() + sent, static_cast<int>(piece), MPI_CHAR, 0, MPI_COMM_WORLD);
+    }
+    return all;
   }
 
  private:

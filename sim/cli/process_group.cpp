@@ -10,6 +10,7 @@ class SingleProcess final : public ProcessGroup {
   int size() const override { return 1; }
   std::vector<std::string> gather(const std::string& bytes) override { return {bytes}; }
   int broadcast(int value) override { return value; }
+  std::string broadcast_bytes(const std::string& bytes) override { return bytes; }
 };
 
 }  // namespace

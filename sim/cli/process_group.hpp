@@ -19,6 +19,8 @@ class ProcessGroup {
   virtual std::vector<std::string> gather(const std::string& bytes) = 0;
   /// Collective: rank 0's value, on every rank.
   virtual int broadcast(int value) = 0;
+  /// Collective: rank 0's bytes, on every rank (what the others pass is ignored).
+  virtual std::string broadcast_bytes(const std::string& bytes) = 0;
 };
 
 /// This process alone.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 
 namespace breakeven {
 
@@ -70,17 +71,21 @@ using RoundStart = std::function<void(std::int64_t begin, std::int64_t end)>;
 /// of one run of `goal.max_paths` paths (its own paths, begin and end are ignored), each round
 /// merged exactly and summarised, the stop checked only between rounds on the headlines of the
 /// summary. The stop depends on the plan's models, seed and the goal only, never on threads.
+/// Each round runs on `runner` (none: this process alone), which fills `columns` for its range.
 PrecisionRun run_plan_to_precision(RunPlan plan, const PrecisionGoal& goal,
                                    const RoundSummary& summarize, const EngineOptions& options = {},
-                                   const RoundStart& before_round = {});
+                                   const RoundStart& before_round = {},
+                                   PlanRunner* runner = nullptr,
+                                   const std::vector<PathColumn>& columns = {});
 
 /// Simulates the loaded run in rounds until the goal is met. Rounds are whole path ranges of one
 /// run, merged exactly, and the stop check runs only between rounds on the merged tallies, so
 /// the stop depends on the scenarios, the seed and the goal only, never on threads; and the
 /// results are those of `run_scenarios` on the same run with `paths` set to the stopping count.
 /// `run.paths` is ignored. Throws UsageError for a goal that is not positive, a max_paths below
-/// 1, or a run in which no scenario has a break-even target.
+/// 1, or a run in which no scenario has a break-even target. Each round runs on `runner` (none:
+/// this process alone).
 PrecisionRun run_to_precision(const LoadedRun& run, const PrecisionGoal& goal,
-                              const EngineOptions& options = {});
+                              const EngineOptions& options = {}, PlanRunner* runner = nullptr);
 
 }  // namespace breakeven

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "breakeven/analysis/path_statistics.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 #include "breakeven/analysis/results.hpp"
 #include "breakeven/model/model.hpp"
 
@@ -73,6 +74,9 @@ struct SensitivityOptions {
   int threads = 0;  ///< 0: all hardware threads
   /// Paths finished across all 2k + 1 runs so far, and the total.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
+  /// Where each of the 2k + 1 runs runs; none: this process alone. Every process of a group
+  /// runs the same analysis and gets the same result.
+  PlanRunner* runner = nullptr;
 };
 
 /// One base run that records every input and output per path (rank correlations, bad tail),

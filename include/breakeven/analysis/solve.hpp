@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "breakeven/analysis/batch_run.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 #include "breakeven/analysis/solve_key.hpp"
 
 namespace breakeven {
@@ -83,8 +84,10 @@ struct SolveResult {
 /// a run of the same file, seed and path count with `--set KEY=value` added last, so all of them
 /// reuse the same paths' random draws (common random numbers) and differences between them are
 /// the model's, not noise. Throws ScenarioError for a bad file or value, UsageError for a bad
-/// request (key, range, an output the scenario cannot give).
-SolveResult solve(const SolveRequest& request, const EngineOptions& options = {});
+/// request (key, range, an output the scenario cannot give). Each evaluation runs on `runner`
+/// (none: this process alone); every process of a group makes the same search.
+SolveResult solve(const SolveRequest& request, const EngineOptions& options = {},
+                  PlanRunner* runner = nullptr);
 
 /// The message for a search that did not end in `solved`, e.g. "p_by_target >= 0.95 holds
 /// nowhere for funding.rounds.1.amount in [0.00, 80.00]: ...".

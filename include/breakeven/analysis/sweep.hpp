@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "breakeven/analysis/path_statistics.hpp"
+#include "breakeven/analysis/plan_runner.hpp"
 #include "breakeven/analysis/precision_run.hpp"
 #include "breakeven/analysis/results.hpp"
 #include "breakeven/model/model.hpp"
@@ -114,6 +115,9 @@ struct SweepOptions {
   /// Each point's full result as `run` would summarise it (point index, result); for tests and
   /// for callers that want more than the headline.
   std::function<void(std::size_t point, const ScenarioResult& result)> on_point;
+  /// Where each evaluation (the base, a point, a round) runs; none: this process alone. Every
+  /// process of a group runs the same sweep and gets the same result.
+  PlanRunner* runner = nullptr;
 };
 
 /// Runs the base and every point on the same path streams (common random numbers): point i's
