@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to path_simulator.cpp: EventStage, the path's events. Reads the model's events and
+// each event's own stream; writes the month's level factors and shifts (MonthEffects), the
+// temporary effects and event streams in the workspace, delays of pending milestones, and each
+// event's occurrence count at the end of the path.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/math/random_stream.hpp"
+#include "path_values.hpp"
+
+namespace breakeven {
+// Internal linkage: path_simulator.cpp is the only includer, so the path stays one translation
+// unit and the compiler inlines the stages into the month loop as before.
+namespace {
+
+/// Months until the next arrival of a process that fires with probability 1 - exp(-rate/12) in
+/// each month: a geometric number of misses. One uniform per arrival instead of one per month.
+int months_to_next(double monthly_log_miss, RandomStream& stream) {
+  if (monthly_log_miss == 0) return kNever;  // rate 0
+  const double misses = std::floor(std::log(stream.uniform()) / monthly_log_miss);
+  return misses >= kNever / 2 ? kNever / 2 : static_cast<int>(misses);
+}
+
+/// Runtime state of every event of a path.
+struct EventClock {
+  int next_month = kNever;
+  int occurrences = 0;
+};
+
+/// The active multiplicative factor (revenue, rnd, sga) or additive shift (growth, margin) of
+/// one event target.
+struct TargetEffect {
+  double permanent;
+  double current;
+};
+
+bool is_level_target(EventTarget target) {
+  return target == EventTarget::revenue || target == EventTarget::rnd || target == EventTarget::sga;
+}
+
+/// Apply events: arrivals, their effects, and the expiry of temporary ones. Effects change only
+/// when an event arrives or a temporary one expires; in every other month the previous month's
+/// factors stand, which keeps quiet months cheap.
+class EventStage {
+ public:
+  void start(const Model& model, PathWorkspace& ws, std::uint64_t seed, std::uint64_t path);
+  void apply(const Model& model, PathWorkspace& ws, int m) {
+    if (m != next_arrival_ && m != next_expiry_) return;
+    if (m == next_arrival_) arrive(model, ws, m);
+    recompute(ws, m);
+  }
+  double current(EventTarget target) const {
+    return effects_[at(static_cast<int>(target))].current;
+  }
+  MonthEffects month_effects() const {
+    return {current(EventTarget::revenue), current(EventTarget::growth),
+            current(EventTarget::gross_margin), current(EventTarget::rnd),
+            current(EventTarget::sga)};
+  }
+  /// How often each event occurred within the horizon, for per-path analyses.
+  void record_occurrences(PathWorkspace& ws) const {
+    for (std::size_t e = 0; e < count_; ++e) ws.event_occurrences[e] = clocks_[e].occurrences;
+  }
+
+ private:
+  void arrive(const Model& model, PathWorkspace& ws, int m);
+  void recompute(PathWorkspace& ws, int m);
+
+  std::array<EventClock, 64> clocks_small_{};
+  std::vector<EventClock> clocks_large_;
+  EventClock* clocks_ = nullptr;
+  std::size_t count_ = 0;
+  std::array<TargetEffect, 5> effects_{};
+  int next_arrival_ = kNever, next_expiry_ = kNever;
+};
+
+void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed,
+                       std::uint64_t path) {
+  count_ = model.events.size();
+  clocks_ = clocks_small_.data();
+  if (count_ > clocks_small_.size()) {
+    clocks_large_.resize(count_);
+    clocks_ = clocks_large_.data();
+  }
+  // Every event draws from its own stream, so adding an event or changing one's rate leaves the
+  // others' arrivals and effects where they were.
+  ws.event_streams.clear();
+  for (const CompiledEvent& event : model.events)
+    ws.event_streams.emplace_back(seed, path, Substream::events,
+                                  event.stream_key ^ model.company_key);
+  for (std::size_t e = 0; e < count_; ++e) {
+    const CompiledEvent& event = model.events[e];
+    RandomStream& event_stream = ws.event_streams[e];
+    if (event.scheduled) {
+      const bool happens = event_stream.uniform() < event.probability;
+      clocks_[e].next_month = happens ? event.first_month : kNever;
+    } else {
+      const int wait = months_to_next(std::log1p(-event.probability), event_stream);
+      clocks_[e].next_month = wait >= kNever / 2 ? kNever : event.first_month + wait;
+      if (clocks_[e].next_month > event.last_month) clocks_[e].next_month = kNever;
+    }
+  }
+  for (int t = 0; t < 5; ++t) {
+    const double neutral = is_level_target(static_cast<EventTarget>(t)) ? 1.0 : 0.0;
+    effects_[at(t)] = {neutral, neutral};
+    ws.temporary[t].clear();
+  }
+  for (std::size_t e = 0; e < count_; ++e)
+    next_arrival_ = std::min(next_arrival_, clocks_[e].next_month);
+}
+
+// Events that arrive this month act from this month on.
+void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
+  next_arrival_ = kNever;
+  for (std::size_t e = 0; e < count_; ++e) {
+    EventClock& clock = clocks_[e];
+    if (clock.next_month == m) {
+      const CompiledEvent& event = model.events[e];
+      RandomStream& event_stream = ws.event_streams[e];
+      const bool delays_milestones = event.target == EventTarget::milestones;
+      const double effect = delays_milestones ? 0.0 : event.effect.sample(event_stream);
+      const int t = static_cast<int>(event.target);
+      if (delays_milestones) {  // a delay of every pending milestone, no effect of its own
+        if (!model.milestones.empty()) ws.milestones.delay_pending(m, event.duration_months);
+      } else if (event.duration_months == 0) {
+        if (is_level_target(event.target))
+          effects_[at(t)].permanent *= 1.0 + effect;
+        else
+          effects_[at(t)].permanent += effect;
+      } else {
+        ws.temporary[t].push_back({m + event.duration_months, effect});
+      }
+      ++clock.occurrences;
+      if (event.scheduled || clock.occurrences >= event.max_occurrences) {
+        clock.next_month = kNever;
+      } else {
+        const int wait = months_to_next(std::log1p(-event.probability), event_stream);
+        clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
+      }
+      if (clock.next_month > event.last_month) clock.next_month = kNever;
+    }
+    next_arrival_ = std::min(next_arrival_, clock.next_month);
+  }
+}
+
+void EventStage::recompute(PathWorkspace& ws, int m) {
+  next_expiry_ = kNever;
+  for (int t = 0; t < 5; ++t) {
+    auto& temporary = ws.temporary[t];
+    TargetEffect& effect = effects_[at(t)];
+    effect.current = effect.permanent;
+    if (temporary.empty()) continue;
+    std::erase_if(temporary,
+                  [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
+    const bool level = is_level_target(static_cast<EventTarget>(t));
+    for (const auto& active : temporary) {
+      effect.current =
+          level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
+      next_expiry_ = std::min(next_expiry_, active.until_month);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace breakeven
