@@ -15,6 +15,9 @@ template <class... Visitor>
 struct Overloaded : Visitor... {
   using Visitor::operator()...;
 };
+// Clang 14 (the fuzzing build) does not deduce an aggregate's template arguments by itself.
+template <class... Visitor>
+Overloaded(Visitor...) -> Overloaded<Visitor...>;
 
 // Under another revenue model a "growth" key has no meaning; say where this model takes it from.
 void refuse_for_model(const TableReader& table, const ParamRow& row, const ScenarioSpec& spec) {
