@@ -152,6 +152,27 @@ TEST_CASE("cli: bad usage exits 2", "[cli]") {
   CHECK(trace_too_far.status == 2);
 }
 
+TEST_CASE("cli: BREAKEVEN_SIMD names an instruction set or is refused", "[cli]") {
+  const Sandbox box;
+  const auto file = quoted(box.write("tiny.toml", kTinyScenario));
+  const std::string args = "run " + file + " --paths 300 --json -";
+  const Outcome widest = box.run(args);
+  REQUIRE(widest.status == 0);
+
+  ::setenv("BREAKEVEN_SIMD", "avx1024", 1);
+  const Outcome unknown = box.run(args);
+  ::setenv("BREAKEVEN_SIMD", "scalar", 1);
+  const Outcome scalar = box.run(args);
+  ::unsetenv("BREAKEVEN_SIMD");
+
+  CHECK(unknown.status == 2);
+  CHECK(contains(unknown.err, "BREAKEVEN_SIMD"));
+  CHECK(contains(unknown.err, "avx1024"));
+  CHECK(unknown.out.empty());
+  REQUIRE(scalar.status == 0);
+  CHECK(scalar.out == widest.out);
+}
+
 TEST_CASE("cli: validate", "[cli]") {
   const Sandbox box;
   const auto good = box.write("good.toml", kTinyScenario);

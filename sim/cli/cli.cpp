@@ -20,6 +20,7 @@
 #include "cli_numbers.hpp"
 #include "group_run.hpp"
 #include "process_group.hpp"
+#include "simd_choice.hpp"
 
 namespace breakeven {
 namespace {
@@ -242,6 +243,9 @@ void add_solve(CLI::App& app, SolveCommand& command) {
 }
 
 int parse_and_run(int argc, char** argv, GroupRun& group) {
+  // Before any work, so a misspelt instruction set is refused rather than ignored.
+  const std::string simd_note = apply_simd_choice();
+  if (!simd_note.empty() && group.is_root()) std::cerr << simd_note;
   CLI::App app{"breakeven: Monte Carlo odds of a loss-making company breaking even", "breakeven"};
   app.set_version_flag("--version", std::string("breakeven ") + BREAKEVEN_VERSION);
   app.require_subcommand(1);

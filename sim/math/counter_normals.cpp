@@ -3,7 +3,6 @@
 
 #include <atomic>
 #include <bit>
-#include <cstdlib>
 
 namespace breakeven {
 namespace detail {
@@ -33,16 +32,8 @@ SimdTarget widest_supported() {
   return SimdTarget::scalar;
 }
 
-SimdTarget initial_target() {
-  if (const char* forced = std::getenv("BREAKEVEN_SIMD")) {
-    const auto named = simd_target_named(forced);
-    if (named && simd_target_supported(*named)) return *named;
-  }
-  return widest_supported();
-}
-
 std::atomic<SimdTarget>& current_target() {
-  static std::atomic<SimdTarget> target{initial_target()};
+  static std::atomic<SimdTarget> target{widest_supported()};
   return target;
 }
 

@@ -35,8 +35,7 @@ enum class SimdTarget { scalar, avx2, avx512 };
 
 /// Whether this processor can run `target` (scalar: always).
 bool simd_target_supported(SimdTarget target);
-/// The widest target this processor supports, unless the environment variable BREAKEVEN_SIMD
-/// (scalar, avx2 or avx512) named another supported one when the program started using it.
+/// The target in use: the widest this processor supports, unless set_simd_target chose another.
 SimdTarget active_simd_target();
 /// Makes `target` the one used from now on (tests and benchmarks compare targets). Returns
 /// false, changing nothing, when the processor cannot run it.
