@@ -260,6 +260,34 @@ TEST_CASE("order book: monthly revenue has the compound-Poisson mean and varianc
   REQUIRE(late[0].revenue >= 2.0);
 }
 
+TEST_CASE("order book: thousands of orders a month are drawn as one compound-Poisson sum",
+          "[orders]") {
+  // The rate grows elevenfold a year from 1000 a year: by month 18 over 3000 orders a month,
+  // each of which the path would otherwise draw. The sum keeps the compound-Poisson moments.
+  std::string text = kOrderScenario;
+  text.replace(text.find("rate_per_year = 24"), 18, "rate_per_year = 1000\nrate_growth = 10");
+  const Model model = make_model(text.c_str());
+  const int month = 20, paths = 4000;
+  const double sigma = 0.5, delivery = 3;
+  const double mean_size = std::exp(sigma * sigma / 2), size_sq = std::exp(2 * sigma * sigma);
+  double rate_sum = 0;  // the rates of the three months delivering in `month`
+  for (int won = month - 2; won <= month; ++won)
+    rate_sum += 1000.0 / 12.0 * std::pow(11.0, won / 12.0);
+  const double expected_mean = rate_sum * mean_size / delivery;
+  const double expected_var = rate_sum * size_sq / (delivery * delivery);
+  double sum = 0, sum2 = 0;
+  for (int path = 0; path < paths; ++path) {
+    const double revenue = trace_path(model, static_cast<std::uint64_t>(path))[month].revenue;
+    sum += revenue;
+    sum2 += revenue * revenue;
+  }
+  const double mean = sum / paths, var = (sum2 - paths * mean * mean) / (paths - 1);
+  CAPTURE(mean, expected_mean, var, expected_var);
+  REQUIRE(std::abs(mean - expected_mean) < 4 * std::sqrt(expected_var / paths));
+  // The sum of normals has variance known in closed form; its sampling sd is var * sqrt(2 / n).
+  REQUIRE(std::abs(var - expected_var) < 4 * expected_var * std::sqrt(2.0 / paths));
+}
+
 TEST_CASE("order book: refuses [orders] under another model and needs it under orders",
           "[orders]") {
   REQUIRE_THROWS_WITH(make_model(std::string(kBaseScenario) + "[orders]\nrate_per_year = 1\n"),

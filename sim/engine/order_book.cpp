@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/engine/order_book.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <boost/random/poisson_distribution.hpp>
 
 namespace breakeven {
+namespace {
+
+// Above this many expected contracts a month, a month's wins are drawn as one sum.
+constexpr double kOrdersDrawnOneByOne = 1000;
+
+}  // namespace
 
 void OrderBook::start(const CompiledOrders& orders, std::uint64_t seed, std::uint64_t path,
                       std::uint64_t company_key, const std::vector<double>& draws) {
@@ -20,10 +27,17 @@ void OrderBook::start(const CompiledOrders& orders, std::uint64_t seed, std::uin
 double OrderBook::step(const CompiledOrders& orders, int m, double growth_shift,
                        double sector_shock, double company_shock) {
   const double rate = std::exp(log_rate_);
-  int count = 0;
-  if (rate > 0) count = boost::random::poisson_distribution<int, double>(rate)(stream_);
   double won = 0;
-  for (int k = 0; k < count; ++k) won += orders.size.sample(stream_);
+  if (rate > kOrdersDrawnOneByOne) {
+    // So many contracts that drawing each would stall the run (a growth milestone can multiply
+    // the rate a thousandfold): the month's wins are a compound-Poisson sum, normal to within
+    // about 1/sqrt(rate), so draw that sum from its mean and variance.
+    const double spread = std::sqrt(rate * orders.size_second_moment);
+    won = std::max(0.0, rate * orders.size_mean + spread * stream_.normal());
+  } else if (rate > 0) {
+    const int count = boost::random::poisson_distribution<int, double>(rate)(stream_);
+    for (int k = 0; k < count; ++k) won += orders.size.sample(stream_);
+  }
   // A ring of the last delivery_months months' wins: this month's replaces the one that finished.
   won_[static_cast<std::size_t>(m % orders.delivery_months)] = won;
   double delivering = 0;

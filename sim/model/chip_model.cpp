@@ -48,6 +48,27 @@ void build_milestones(const ScenarioSpec& spec, Model& model) {
   }
 }
 
+namespace {
+
+struct SizeMoments {
+  double mean, second;
+};
+
+// E[X] and E[X²] of a contract size by the midpoint rule over its quantiles: every distribution
+// has a quantile function, not every one a closed-form second moment.
+SizeMoments size_moments(const Distribution& size) {
+  constexpr int kPoints = 4096;
+  double sum = 0, sum_of_squares = 0;
+  for (int i = 0; i < kPoints; ++i) {
+    const double x = size.quantile((i + 0.5) / kPoints);
+    sum += x;
+    sum_of_squares += x * x;
+  }
+  return {sum / kPoints, sum_of_squares / kPoints};
+}
+
+}  // namespace
+
 void build_orders(const ScenarioSpec& spec, Model& model) {
   if (spec.revenue.model != RevenueModel::orders) return;
   if (!spec.orders)
@@ -65,6 +86,9 @@ void build_orders(const ScenarioSpec& spec, Model& model) {
                                 orders.delivery_months,
                                 orders.volatility * kInvSqrt12 * beta,
                                 orders.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta)};
+  const SizeMoments moments = size_moments(orders.size);
+  model.orders->size_mean = moments.mean;
+  model.orders->size_second_moment = moments.second;
 }
 
 }  // namespace breakeven

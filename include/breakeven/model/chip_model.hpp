@@ -27,6 +27,9 @@ struct CompiledOrders {
   Distribution size;
   int backlog_months, delivery_months;
   double sector_vol, company_vol;  ///< monthly sd of the order rate's log shocks
+  /// E[size] and E[size²]: a month with more orders than the path draws one by one takes its
+  /// wins from the compound-Poisson moments instead (OrderBook::step).
+  double size_mean = 0, size_second_moment = 0;
 };
 
 struct Model;
