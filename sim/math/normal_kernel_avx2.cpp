@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The normal generator with 4 lane(s); see normal_kernel.ipp. Built with the instruction set
-// named in CMakeLists.txt and called only where the processor has it.
+// named in cmake/SimdKernels.cmake and called only where the processor has it.
 #define BREAKEVEN_NORMAL_LANES 4
 #define BREAKEVEN_NORMAL_ENTRY fill_normals_avx2
 #include "normal_kernel.ipp"
