@@ -18,10 +18,7 @@ void check_goal(const LoadedRun& run, const PrecisionGoal& goal) {
   const bool any_target = std::any_of(run.models.begin(), run.models.end(), [](const Model& m) {
     return m.spec.breakeven.target.has_value();
   });
-  if (!any_target)
-    throw UsageError(
-        "--precision needs a headline to make precise: give breakeven.target in the scenario "
-        "(or --set 'breakeven.target=\"2028\"')");
+  require_precision_headline(any_target);
 }
 
 /// Fills the outcome's half-widths from the results so far; returns the paths the widest
@@ -48,6 +45,13 @@ double assess(const RunResults& results, std::int64_t paths, PrecisionOutcome& o
 }
 
 }  // namespace
+
+void require_precision_headline(bool has_headline) {
+  if (!has_headline)
+    throw UsageError(
+        "--precision needs a headline to make precise: give breakeven.target in the scenario "
+        "(or --set 'breakeven.target=\"2028\"')");
+}
 
 void check_precision_goal(const PrecisionGoal& goal) {
   if (!(goal.half_width > 0) || !(goal.half_width < 1))

@@ -5,7 +5,6 @@
 
 #include "breakeven/analysis/summary.hpp"
 #include "breakeven/engine/engine.hpp"
-#include "breakeven/scenario/errors.hpp"
 
 namespace breakeven {
 namespace {
@@ -113,10 +112,7 @@ SweepFigures sweep_figures(const ScenarioResult& result) {
 SweepResult run_sweep(const SweepPlan& plan, const SweepOptions& options) {
   if (options.precision) {
     check_precision_goal(*options.precision);
-    if (!plan.base.target_period)
-      throw UsageError(
-          "--precision needs a headline to make precise: give breakeven.target in the scenario "
-          "(or --set 'breakeven.target=\"2028\"')");
+    require_precision_headline(plan.base.target_period.has_value());
   }
   // Without a goal progress counts paths; with one, points (their path counts are found as
   // they run).

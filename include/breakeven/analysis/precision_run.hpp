@@ -61,6 +61,8 @@ std::int64_t next_round_end(std::int64_t done, double needed_paths, std::int64_t
 /// Throws UsageError naming --precision for a half-width outside (0, 1) and --max-paths for a
 /// cap below 1.
 void check_precision_goal(const PrecisionGoal& goal);
+/// Throws UsageError unless the run has a headline (a breakeven.target) to make precise.
+void require_precision_headline(bool has_headline);
 
 /// The results of the paths [0, tallies.paths) simulated so far, from their merged tallies.
 using RoundSummary = std::function<RunResults(const RunTallies& tallies)>;
