@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
-# The counter-based normal generator is one source built for three instruction sets; the library
-# picks the widest the processor has at run time (docs/performance.md, BREAKEVEN_SIMD). Its
-# results must not depend on the choice, so no multiply and add may be fused into one FMA there.
+# The counter-based normal generator and the path kernel are each one source built for three
+# instruction sets; the library picks the widest the processor has at run time
+# (docs/performance.md, BREAKEVEN_SIMD). Their results must not depend on the choice, so no
+# multiply and add may be fused into one FMA there. The path kernel selects its instruction sets
+# itself, region by region (sim/engine/path_kernel.cpp).
 # Source file properties belong to the directory that sets them, so every directory that compiles
 # these sources (the library's and the fuzzer's) calls this.
 function(breakeven_simd_kernel_options)
@@ -12,4 +14,6 @@ function(breakeven_simd_kernel_options)
     "-march=x86-64-v3;-ffp-contract=off")
   set_source_files_properties("${math}/normal_kernel_avx512.cpp" PROPERTIES COMPILE_OPTIONS
     "-march=x86-64-v4;-ffp-contract=off")
+  set_source_files_properties("${PROJECT_SOURCE_DIR}/sim/engine/path_kernel.cpp" PROPERTIES
+    COMPILE_OPTIONS "-ffp-contract=off")
 endfunction()

@@ -2,6 +2,7 @@
 #include "breakeven/engine/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <climits>
 #include <memory>
@@ -18,13 +19,25 @@
 namespace breakeven {
 namespace {
 
-/// One model's share of a worker: its tally and scratch space, reused for every path.
-struct ModelLane {
+/// One model's share of a worker: its tally, and the scratch space and outcome of each lane of
+/// the path kernel, reused for every group of paths.
+struct ModelLanes {
   Tally tally;
-  PathWorkspace workspace;
-  PathOutcome outcome;
-  explicit ModelLane(const Model& model) : tally(model), workspace(model) {
-    outcome.years.resize(model.fiscal_years.size());
+  std::vector<PathWorkspace> workspaces;
+  std::vector<PathOutcome> outcomes;
+  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
+  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
+  ModelLanes(const Model& model, int lanes) : tally(model) {
+    workspaces.reserve(static_cast<std::size_t>(lanes));
+    outcomes.resize(static_cast<std::size_t>(lanes));
+    for (int l = 0; l < lanes; ++l) {
+      workspaces.emplace_back(model);
+      outcomes[static_cast<std::size_t>(l)].years.resize(model.fiscal_years.size());
+    }
+    for (std::size_t l = 0; l < workspaces.size(); ++l) {
+      workspace_of[l] = &workspaces[l];
+      outcome_of[l] = &outcomes[l];
+    }
   }
 };
 
@@ -44,51 +57,68 @@ SectorSpan sector_span(const RunPlan& plan) {
   return span;
 }
 
-/// What one worker thread owns: a lane per model and the path's sector shocks.
+/// What one worker thread owns: each model's lanes and the sector shocks of a group of paths.
 class Worker {
  public:
-  Worker(const RunPlan& plan, SectorSpan span) : plan_(plan), span_(span) {
-    lanes_.reserve(plan.models.size());
-    for (const Model* model : plan.models) lanes_.emplace_back(*model);
+  Worker(const RunPlan& plan, SectorSpan span)
+      : plan_(plan), span_(span), lanes_(path_lanes()), sectors_(static_cast<std::size_t>(lanes_)) {
+    models_.reserve(plan.models.size());
+    for (const Model* model : plan.models) models_.emplace_back(*model, lanes_);
+    for (std::size_t l = 0; l < sectors_.size(); ++l) sector_of_[l] = &sectors_[l];
     if (plan.joint) {
       joint_.emplace(plan.models);
       marks_.resize(plan.models.size());
     }
   }
 
-  /// Path i of every model before path i + 1: the sector shocks are drawn once per path.
+  /// The block's paths in groups of one per lane of the path kernel. Every model runs a group
+  /// before the next group starts, so the sector shocks are drawn once per path; then the paths'
+  /// outcomes are counted in path order.
   void run(PathBlock block) {
-    for (std::int64_t path = block.begin; path < block.end; ++path) {
-      const auto index = static_cast<std::uint64_t>(path);
-      if (!span_.empty()) sector_.fill(plan_.seed, index, span_.first, span_.last);
-      for (std::size_t m = 0; m < lanes_.size(); ++m) {
-        const Model& model = *plan_.models[m];
-        ModelLane& lane = lanes_[m];
-        simulate_path(model, plan_.seed, index, sector_, lane.workspace, lane.outcome);
-        lane.tally.add(model, lane.outcome);
-        if (plan_.on_path) plan_.on_path(m, path, lane.outcome, lane.workspace);
-        if (joint_) marks_[m] = joint_mark(model, lane.outcome);
-      }
-      if (joint_) joint_->add(marks_);
+    for (std::int64_t first = block.begin; first < block.end; first += lanes_) {
+      const int count = static_cast<int>(std::min<std::int64_t>(lanes_, block.end - first));
+      const auto first_index = static_cast<std::uint64_t>(first);
+      if (!span_.empty())
+        for (int l = 0; l < count; ++l)
+          sectors_[static_cast<std::size_t>(l)].fill(plan_.seed, first_index + static_cast<std::uint64_t>(l), span_.first,
+                                                     span_.last);
+      for (std::size_t m = 0; m < models_.size(); ++m)
+        simulate_paths(*plan_.models[m], plan_.seed, first_index, count, sector_of_.data(),
+                       models_[m].workspace_of.data(), models_[m].outcome_of.data());
+      for (int l = 0; l < count; ++l) count_path(first + l, static_cast<std::size_t>(l));
     }
   }
 
   /// Adds this worker's tallies into `into` (or moves them there when it is empty).
   void merge_into(RunTallies& into) {
     if (into.scenarios.empty()) {
-      for (ModelLane& lane : lanes_) into.scenarios.push_back(std::move(lane.tally));
+      for (ModelLanes& model : models_) into.scenarios.push_back(std::move(model.tally));
       into.joint = std::move(joint_);
       return;
     }
-    for (std::size_t m = 0; m < lanes_.size(); ++m) into.scenarios[m].merge(lanes_[m].tally);
+    for (std::size_t m = 0; m < models_.size(); ++m) into.scenarios[m].merge(models_[m].tally);
     if (joint_) into.joint->merge(*joint_);
   }
 
  private:
+  /// Counts path `path`, simulated in lane `lane`, for every model.
+  void count_path(std::int64_t path, std::size_t lane) {
+    for (std::size_t m = 0; m < models_.size(); ++m) {
+      const Model& model = *plan_.models[m];
+      const PathOutcome& outcome = models_[m].outcomes[lane];
+      models_[m].tally.add(model, outcome);
+      if (plan_.on_path) plan_.on_path(m, path, outcome, models_[m].workspaces[lane]);
+      if (joint_) marks_[m] = joint_mark(model, outcome);
+    }
+    if (joint_) joint_->add(marks_);
+  }
+
   const RunPlan& plan_;
   SectorSpan span_;
-  std::vector<ModelLane> lanes_;
-  SectorShocks sector_;
+  int lanes_;
+  std::vector<ModelLanes> models_;
+  std::vector<SectorShocks> sectors_;
+  std::array<const SectorShocks*, kMaxPathLanes> sector_of_{};
   std::optional<JointTally> joint_;
   std::vector<JointMark> marks_;
 };

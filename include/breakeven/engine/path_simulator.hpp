@@ -49,8 +49,10 @@ struct PathWorkspace {
   };
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
-  std::vector<double> company_normals;      ///< the month's company revenue shocks, by month
-  std::vector<double> margin_normals;       ///< the month's gross-margin noise, by month
+  std::vector<double> own_normals;  ///< one block of the path's monthly normals, by month
+  // The first lane of a group keeps the group's monthly series, interleaved by lane (month m of
+  // lane l at m * lanes + l): sector shocks, company revenue shocks, gross-margin noise.
+  std::vector<double> lane_sector, lane_company, lane_margin;
   SectorShocks sector;  ///< the path's own sector shocks, when the caller shares none
   // What the last simulated path drew beyond `draws`, read by per-path analyses (sensitivity).
   std::vector<int> event_occurrences;      ///< per Model::events, within the horizon
@@ -64,6 +66,21 @@ struct PathWorkspace {
 /// Draws the path's (P) parameters (copula included) into `draws`, one per Model::slots.
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws);
+
+/// The most paths simulate_paths runs at once.
+inline constexpr int kMaxPathLanes = 8;
+
+/// How many paths the path kernel runs at once on this processor, in SIMD lanes: 8 with AVX-512,
+/// 4 with AVX2, 1 without (or as the active SIMD target chooses, counter_normals.hpp).
+int path_lanes();
+
+/// Simulates paths first_path .. first_path + count - 1 (1 <= count <= path_lanes()) at once, path
+/// first_path + l with the sector shocks sectors[l] in workspaces[l] into outcomes[l]. Each array
+/// has path_lanes() entries; lanes beyond `count` are scratch (their results mean nothing) and
+/// read no sector shocks. Every path's result is exactly the one simulate_path gives it.
+void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_path, int count,
+                    const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
+                    PathOutcome* const* outcomes);
 
 /// Simulates path `path` of the run with `seed`, reading the sector shocks of its calendar months
 /// from `sector` (filled for this seed and path over at least the model's span when the model

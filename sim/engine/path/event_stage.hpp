@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Internal to path_simulator.cpp: EventStage, the path's events. Reads the model's events and
-// each event's own stream; writes the month's level factors and shifts (MonthEffects), the
-// temporary effects and event streams in the workspace, delays of pending milestones, and each
-// event's occurrence count at the end of the path.
+// Internal to path_kernel.cpp: EventStage, one path's events (the lane kernel keeps one per lane).
+// Reads the model's events and each event's own stream; writes the current level factors and
+// shifts of each target, the temporary effects and event streams in the workspace, delays of
+// pending milestones, and each event's occurrence count at the end of the path.
 
 #include <algorithm>
 #include <array>
@@ -14,11 +14,11 @@
 
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/math/random_stream.hpp"
-#include "path_values.hpp"
+#include "path_basics.hpp"
 
 namespace breakeven {
-// Internal linkage: path_simulator.cpp is the only includer, so the path stays one translation
-// unit and the compiler inlines the stages into the month loop as before.
+// Internal linkage: path_kernel.cpp is the only includer, so the compiler can inline the stage
+// into every width's month loop.
 namespace {
 
 /// Months until the next arrival of a process that fires with probability 1 - exp(-rate/12) in
@@ -52,18 +52,17 @@ bool is_level_target(EventTarget target) {
 class EventStage {
  public:
   void start(const Model& model, PathWorkspace& ws, std::uint64_t seed, std::uint64_t path);
-  void apply(const Model& model, PathWorkspace& ws, int m) {
-    if (m != next_arrival_ && m != next_expiry_) return;
+  /// Month m's arrivals and expiries. Returns whether the effects may have changed.
+  bool apply(const Model& model, PathWorkspace& ws, int m) {
+    if (m != next_arrival_ && m != next_expiry_) return false;
     if (m == next_arrival_) arrive(model, ws, m);
     recompute(ws, m);
+    return true;
   }
+  /// The next month with an arrival or an expiry: effects stand until then.
+  int next_change() const { return std::min(next_arrival_, next_expiry_); }
   double current(EventTarget target) const {
     return effects_[at(static_cast<int>(target))].current;
-  }
-  MonthEffects month_effects() const {
-    return {current(EventTarget::revenue), current(EventTarget::growth),
-            current(EventTarget::gross_margin), current(EventTarget::rnd),
-            current(EventTarget::sga)};
   }
   /// How often each event occurred within the horizon, for per-path analyses.
   void record_occurrences(PathWorkspace& ws) const {

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// Lane kernel (included per width by path_kernel.cpp): FundingStage, scheduled rounds and
+// contingent raises for every lane. Reads the model's rounds and policy, the drawn amounts, each
+// lane's funding stream and the main track's cash and free cash flow; writes which rounds land
+// (ws.round_landed), the raises that succeeded and the money in each month.
+
+/// Each lane's funding stream, in the lane's order.
+template <std::size_t... Lane>
+std::array<RandomStream, kLanes> funding_streams(const Model& model, const LanePaths& group,
+                                                 std::index_sequence<Lane...>) {
+  return {RandomStream(group.seed, group.paths[Lane], Substream::funding, model.company_key)...};
+}
+
+/// Cash and funding, part one: scheduled rounds (decided once per path, landing on both tracks)
+/// and contingent raises (main track only). Rounds land in the same months in every lane; what
+/// lands differs. A raise's start and resolution are rare, so they run lane by lane, and only in
+/// a month where some lane needs them.
+class FundingStage {
+ public:
+  /// Decides every lane's scheduled rounds, and records which land in `ws.round_landed`.
+  FundingStage(const Model& model, const LanePaths& group);
+  /// Scheduled rounds landing in month m.
+  VD scheduled(const Model& model, int m);
+  /// Raises resolving in month m: their amounts where they succeed, else 0 (and a retry block).
+  /// Counts a success in the lane's workspace when the lane is `alive`.
+  VD resolved_raise(const LanePaths& group, int m, VI alive);
+  /// After the main track's month, in the lanes `considered`: start a raise where runway runs
+  /// short (SPEC's policy).
+  void consider_raise(const Model& model, const LanePaths& group, int m, VI considered, VD cash,
+                      VD free_cash_flow);
+
+ private:
+  int round_month(const Model& model, std::size_t k) const {
+    return k < model.round_order.size() ? model.rounds[at(model.round_order[k])].month : kNever;
+  }
+
+  std::vector<double> round_landing_;  // per round, what lands in each lane (round r, lane l at
+                                       // r * kLanes + l)
+  std::size_t next_round_ = 0;     // rounds are visited in date order through a cursor
+  int next_round_month_ = kNever;
+  const CompiledPolicy* policy_;
+  // Per lane, as doubles (months and counts are small integers, exact): a month with no raise
+  // pending is kNever.
+  VD raises_started_{}, raise_resolves_ = splat(kNever), blocked_until_{}, raise_amount_{};
+  VD burn_[3] = {};
+  int burn_count_ = 0, burn_slot_ = 0;
+  std::array<RandomStream, kLanes> streams_;
+};
+
+FundingStage::FundingStage(const Model& model, const LanePaths& group)
+    : round_landing_(model.rounds.size() * kLanes),
+      policy_(model.policy ? &*model.policy : nullptr),
+      streams_(funding_streams(model, group, std::make_index_sequence<kLanes>{})) {
+  for (int l = 0; l < kLanes; ++l) {
+    PathWorkspace& ws = group.ws(l);
+    for (std::size_t r = 0; r < model.rounds.size(); ++r) {
+      const double u =
+          keyed_uniform(group.seed, group.paths[l], model.rounds[r].stream_key ^ model.company_key);
+      const bool lands = u < model.rounds[r].probability;
+      ws.round_landed[r] = lands ? 1 : 0;
+      round_landing_[r * kLanes + at(l)] = lands ? group.param(l, model.index.round_amount[r]) : 0.0;
+    }
+    ws.raises_succeeded = 0;
+  }
+  next_round_month_ = round_month(model, 0);
+}
+
+VD FundingStage::scheduled(const Model& model, int m) {
+  VD landed{};
+  while (next_round_month_ == m) {
+    landed += load_lanes(&round_landing_[at(model.round_order[next_round_]) * kLanes]);
+    next_round_month_ = round_month(model, ++next_round_);
+  }
+  return landed;
+}
+
+VD FundingStage::resolved_raise(const LanePaths& group, int m, VI alive) {
+  VD raised{};
+  const VI due = raise_resolves_ == m;
+  if (!any(due)) return raised;
+  for (int l = 0; l < kLanes; ++l) {
+    if (!due[l]) continue;
+    raise_resolves_[l] = kNever;
+    if (streams_[at(l)].uniform() < policy_->success_probability) {
+      raised[l] = raise_amount_[l];
+      if (alive[l]) ++group.ws(l).raises_succeeded;  // after a cash-out it lands nowhere
+    } else {
+      blocked_until_[l] = m + policy_->retry_months;
+    }
+  }
+  return raised;
+}
+
+void FundingStage::consider_raise(const Model& model, const LanePaths& group, int m,
+                                  VI considered, VD cash, VD free_cash_flow) {
+  if (policy_ == nullptr) return;
+  // Runway on the mean burn b of the last three months (fewer at the start). With cash at or
+  // above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum for
+  // b = sum / n: no division in the common month, and b = 0 (infinite runway) is false. Every
+  // lane still considered has been considered in every month so far, so the count is shared.
+  burn_[burn_slot_] = vmax(VD{}, -free_cash_flow);
+  burn_slot_ = burn_slot_ == 2 ? 0 : burn_slot_ + 1;
+  if (burn_count_ < 3) ++burn_count_;
+  if (m < policy_->not_before_month) return;
+  const VD burn_sum = burn_[0] + burn_[1] + burn_[2];
+  const VI starts = considered & (raise_resolves_ == kNever) & (blocked_until_ <= m) &
+                    (raises_started_ < policy_->max_raises) &
+                    (cash * burn_count_ < policy_->trigger_runway_months * burn_sum);
+  if (!any(starts)) return;
+  for (int l = 0; l < kLanes; ++l) {
+    if (!starts[l]) continue;
+    raises_started_[l] += 1;
+    raise_resolves_[l] = m + policy_->lag_months;
+    raise_amount_[l] = policy_->size_months
+                           ? *policy_->size_months * (burn_sum[l] / burn_count_)
+                           : group.param(l, model.index.policy_amount);
+  }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Lane arithmetic for the path kernel: the vector types of kLanes doubles and the few operations
+// the stages need beyond + - * / and comparisons. Included once per lane width by
+// path_kernel.cpp, inside that width's namespace and instruction-set region, which defines
+// kLanes; the includes this file relies on come first there.
+//
+// Bit-identical at every width: every lane runs the same IEEE operations in the same order, the
+// translation unit is compiled with -ffp-contract=off, min/max/clamp follow std::min/std::max/
+// std::clamp exactly, and exp is the polynomial below, never a vendor libm.
+
+using VD = double __attribute__((vector_size(8 * kLanes)));
+using VI = std::int64_t __attribute__((vector_size(8 * kLanes)));  // a mask: -1 true, 0 false
+using VU = std::uint64_t __attribute__((vector_size(8 * kLanes)));
+
+inline VD splat(double x) {
+  return VD{} + x;
+}
+inline VD select(VI mask, VD if_true, VD if_false) {
+  return mask ? if_true : if_false;
+}
+inline VD vmin(VD a, VD b) {  // std::min: b < a ? b : a
+  return select(b < a, b, a);
+}
+inline VD vmax(VD a, VD b) {  // std::max: a < b ? b : a
+  return select(a < b, b, a);
+}
+inline VD vclamp(VD v, VD lo, VD hi) {  // std::clamp
+  return select(v < lo, lo, select(hi < v, hi, v));
+}
+inline bool any(VI mask) {
+  std::int64_t folded = 0;
+  for (int i = 0; i < kLanes; ++i) folded |= mask[i];
+  return folded != 0;
+}
+inline VD lane_bits_to_double(VU x) {
+  return __builtin_bit_cast(VD, x);
+}
+inline VU double_to_lane_bits(VD x) {
+  return __builtin_bit_cast(VU, x);
+}
+
+/// e^x, from fdlibm's e_exp.c (< 1 ulp): x = k ln2 + r with |r| <= ln2 / 2, a rational
+/// approximation of e^r, then the exact scaling by 2^k in two halves, so that subnormal results
+/// come out right. Overflow gives +inf and deep underflow 0, as std::exp does.
+inline VD lane_exp(VD x) {
+  constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
+  constexpr double kInvLn2 = 1.44269504088896338700e+00;
+  constexpr double kShifter = 0x1.8p52;  // adding it rounds to an integer, kept in the low bits
+  const VD clamped = vclamp(x, splat(-746.0), splat(710.0));  // k stays a small integer
+  const VD shifted = clamped * kInvLn2 + kShifter;
+  const VD k = shifted - kShifter;  // round(x / ln2), exactly
+  const VD hi = clamped - k * kLn2Hi;
+  const VD lo = k * kLn2Lo;
+  const VD r = hi - lo;
+  const VD t = r * r;
+  const VD c = r - t * (1.66666666666666019037e-01 +
+                        t * (-2.77777777770155933842e-03 +
+                             t * (6.61375632143793436117e-05 +
+                                  t * (-1.65339022054652515390e-06 +
+                                       t * 4.13813679705723846039e-08))));
+  const VD e_r = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+  // k as an integer: the low bits of `shifted` (same binade as kShifter, so a difference of bits).
+  const VI ki =
+      __builtin_bit_cast(VI, double_to_lane_bits(shifted) - double_to_lane_bits(splat(kShifter)));
+  const VI k1 = ki >> 1, k2 = ki - k1;
+  const VD scale1 = lane_bits_to_double(__builtin_bit_cast(VU, k1 + 1023) << 52);
+  const VD scale2 = lane_bits_to_double(__builtin_bit_cast(VU, k2 + 1023) << 52);
+  const VD result = e_r * scale1 * scale2;
+  return select(x > 709.782712893383973096, splat(__builtin_inf()),
+                select(x < -745.133219101941108420, splat(0.0), result));
+}

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// Lane kernel (included per width by path_kernel.cpp): the driver, kLanes paths month by month.
+//
+// The stages of a month, in the order it runs through them:
+//   draw parameters (draw_parameters per lane, then each stage's constructor)
+//   → apply events (EventStage, per lane)  → step revenue (RevenueStage)
+//   → costs and income (CostStage)         → cash and funding (FundingStage, CashStage)
+//   → judge periods (PeriodJudge)          → record (YearRecorder, the trace)
+// Each stage owns the state it carries from month to month, in its own file; simulate_lanes only
+// sequences them. The arithmetic runs in all lanes at once; what is rare or irregular (an event
+// arriving, a raise starting or resolving, a milestone's attempt, an order book, a period
+// closing) runs lane by lane, and only in the months that need it.
+
+/// Every lane's events. Effects change only when an event arrives or a temporary one expires, so
+/// a quiet month costs one compare.
+class LaneEvents {
+ public:
+  LaneEvents(const Model& model, const LanePaths& group) {
+    for (int l = 0; l < kLanes; ++l) {
+      lanes_[at(l)].start(model, group.ws(l), group.seed, group.paths[l]);
+      next_change_ = std::min(next_change_, lanes_[at(l)].next_change());
+    }
+  }
+  void apply(const Model& model, const LanePaths& group, int m, LaneEffects& fx) {
+    if (m != next_change_) return;
+    next_change_ = kNever;
+    for (int l = 0; l < kLanes; ++l) {
+      EventStage& events = lanes_[at(l)];
+      if (events.apply(model, group.ws(l), m)) {
+        fx.revenue[l] = events.current(EventTarget::revenue);
+        fx.growth[l] = events.current(EventTarget::growth);
+        fx.gross_margin[l] = events.current(EventTarget::gross_margin);
+        fx.rnd[l] = events.current(EventTarget::rnd);
+        fx.sga[l] = events.current(EventTarget::sga);
+      }
+      next_change_ = std::min(next_change_, events.next_change());
+    }
+  }
+  void record_occurrences(const LanePaths& group) const {
+    for (int l = 0; l < kLanes; ++l) lanes_[at(l)].record_occurrences(group.ws(l));
+  }
+
+ private:
+  std::array<EventStage, kLanes> lanes_;
+  int next_change_ = kNever;
+};
+
+/// Milestones, lane by lane: this month's re-spin costs, and the successes' effects on `fx`.
+VD milestone_month(const Model& model, const LanePaths& group, int m, LaneEffects& fx) {
+  VD respin_cost;
+  for (int l = 0; l < kLanes; ++l) {
+    MilestoneTrack& milestones = group.ws(l).milestones;
+    respin_cost[l] = milestones.step(model, m);
+    double revenue = fx.revenue[l], growth = fx.growth[l], margin = fx.gross_margin[l];
+    milestones.apply(model, m, revenue, growth, margin);
+    fx.revenue[l] = revenue;
+    fx.growth[l] = growth;
+    fx.gross_margin[l] = margin;
+  }
+  return respin_cost;
+}
+
+void simulate_lanes(const Model& model, const LanePaths& group, const SectorShocks* const* sectors,
+                    std::vector<MonthRecord>* trace) {
+  for (int l = 0; l < kLanes; ++l) {
+    draw_parameters(model, group.seed, group.paths[l], group.ws(l).draws);
+    PathOutcome& out = group.out(l);
+    out.breakeven_period = -1;
+    out.funding_need = 0;
+  }
+  LaneEvents events(model, group);
+  const bool has_milestones = !model.milestones.empty();
+  if (has_milestones)
+    for (int l = 0; l < kLanes; ++l)
+      group.ws(l).milestones.start(model, group.seed, group.paths[l], group.ws(l).draws);
+  RevenueStage revenue_stage(model, group, sectors);
+  CostStage costs(model, group, revenue_stage.initial_annual_revenue());
+  FundingStage funding(model, group);
+  CashStage tracks(model);
+  PeriodJudge judge(model);
+  YearRecorder years(model, group);
+  LaneEffects event_fx;
+
+  for (int m = 0; m < model.months; ++m) {
+    events.apply(model, group, m, event_fx);
+    LaneEffects fx = event_fx;
+    VD respin_cost{};  // milestones: attempts due this month, then the successes' effects
+    if (has_milestones) respin_cost = milestone_month(model, group, m, fx);
+    const VD revenue = revenue_stage.step(model, group, m, fx);
+    const Operations ops = costs.month(model, m, revenue, fx, respin_cost);
+    const VD scheduled_in = funding.scheduled(model, m);
+    const VI alive = tracks.alive();
+    const VD raised_in = funding.resolved_raise(group, m, alive);
+    tracks.standalone(costs, ops, scheduled_in, m);
+    const MainMonth main = tracks.main(costs, ops, scheduled_in + raised_in);
+    years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(),
+                tracks.minimum());
+    const VI cashed_out = tracks.cash_out(m);
+    funding.consider_raise(model, group, m, alive & ~cashed_out, tracks.cash(),
+                           main.free_cash_flow);
+    judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
+    if (kLanes == 1 && trace != nullptr) {
+      trace->push_back({m, revenue[0], ops.gross_margin[0], ops.rnd[0], ops.sga[0],
+                        costs.sbc()[0], costs.depreciation[0], ops.operating_income[0],
+                        costs.subsidies[0], main.interest[0], main.tax[0], main.net_income[0],
+                        ops.wc_change[0], costs.capex[0], main.free_cash_flow[0],
+                        scheduled_in[0] + raised_in[0], tracks.cash()[0],
+                        tracks.standalone_cash()[0], main.metric[0]});
+    }
+    costs.advance();
+  }
+  events.record_occurrences(group);
+  years.finish(group);
+
+  for (int l = 0; l < kLanes; ++l) {
+    PathOutcome& out = group.out(l);
+    out.cashout_month = tracks.cashout_month(l);
+    out.runway_months = tracks.runway_months(l);
+    const double low = out.breakeven_period >= 0
+                           ? group.ws(l).standalone_low_by_period[at(out.breakeven_period)]
+                           : tracks.standalone_low()[l];
+    out.funding_need = std::max(0.0, tracks.minimum() - low);
+    if (has_milestones) out.milestone_success_month = group.ws(l).milestones.success_months();
+  }
+}
+
+/// The width's entry point: no vector crosses it, so it may be called from baseline code.
+void simulate_group(const Model& model, std::uint64_t seed, const std::uint64_t* paths,
+                    const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
+                    PathOutcome* const* outcomes, std::vector<MonthRecord>* trace) {
+  simulate_lanes(model, LanePaths{seed, paths, workspaces, outcomes}, sectors, trace);
+}

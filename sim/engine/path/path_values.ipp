@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Lane kernel (included per width by path_kernel.cpp): the small values the stages pass each
+// other. A group is kLanes paths simulated month by month in lockstep, one path per lane;
+// LanePaths says which paths and where each one's scratch space and outcome live.
+
+/// The group's paths: lane l simulates paths[l] in workspaces[l] into outcomes[l].
+struct LanePaths {
+  std::uint64_t seed;
+  const std::uint64_t* paths;
+  PathWorkspace* const* workspaces;
+  PathOutcome* const* outcomes;
+  PathWorkspace& ws(int lane) const { return *workspaces[lane]; }
+  PathOutcome& out(int lane) const { return *outcomes[lane]; }
+  /// Lane l's drawn (P) parameters, looked up by the model's ParamIndex.
+  double param(int lane, int slot) const { return workspaces[lane]->draws[at(slot)]; }
+};
+
+/// What events and milestones do to one month of every lane: level factors and additive shifts.
+struct LaneEffects {
+  VD revenue = splat(1), growth{}, gross_margin{}, rnd = splat(1), sga = splat(1);
+};
+
+/// A vector from the kLanes doubles at `from` (an interleaved month of a per-lane series).
+inline VD load_lanes(const double* from) {
+  VD v;
+  __builtin_memcpy(&v, from, sizeof v);
+  return v;
+}
+
+/// Interleaves `months` values of each lane's series, series(l)[m], into into[m * kLanes + l]: a
+/// month of every lane is then one vector load.
+template <class Series>
+const double* interleave(int months, Series series, std::vector<double>& into) {
+  into.resize(at(months) * kLanes);
+  for (int l = 0; l < kLanes; ++l) {
+    const double* from = series(l);
+    for (int m = 0; m < months; ++m) into[at(m) * kLanes + at(l)] = from[m];
+  }
+  return into.data();
+}
+
+/// The normals of months 0 .. months - 1 of each lane's counter stream for `substream`,
+/// interleaved by month (see interleave); each lane's block is drawn in SIMD lanes of its own.
+const double* lane_month_normals(const Model& model, const LanePaths& group, Substream substream,
+                                 std::vector<double>& into) {
+  return interleave(
+      model.months,
+      [&](int l) {
+        std::vector<double>& own = group.ws(l).own_normals;
+        own.resize(at(model.months));
+        CounterNormals(group.seed, group.paths[l], substream, model.company_key)
+            .fill(0, own.data(), own.size());
+        return own.data();
+      },
+      into);
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// The path kernel: path/*.ipp, written once for lanes of any width, built here three times — one
+// lane (baseline x86-64: the serial twin, and --trace-path), four (AVX2) and eight (AVX-512) — and
+// picked at run time by the active SIMD target (counter_normals.hpp).
+//
+// Each width lives in its own namespace with internal linkage, inside a region compiled for its
+// instruction set (GCC's target pragma with instruction-set flags only, so that the library's
+// inline functions, compiled once for baseline x86-64, still inline into it). Nothing compiled
+// for AVX2 or AVX-512 can be linked in place of baseline code, and no vector crosses from one
+// region to another: the entry points take pointers.
+//
+// Bit-identical results at every width: the same operations in the same order in every lane,
+// this file compiled with -ffp-contract=off (cmake/SimdKernels.cmake), and the same exp at every
+// width (lane_math.ipp). Per-path set-up (draw_parameters, std::log, std::pow) is scalar code,
+// the same whatever the width.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/math/counter_normals.hpp"
+#include "breakeven/math/random_stream.hpp"
+#include "path/event_stage.hpp"
+#include "path/path_basics.hpp"
+
+// Vectors are passed by value only between functions of one width's region, all with internal
+// linkage: GCC's note that a vector argument's ABI depends on the instruction set does not apply.
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+namespace breakeven {
+namespace {
+
+namespace one_lane {
+constexpr int kLanes = 1;
+#include "path/lane_kernel.ipp"
+}  // namespace one_lane
+
+#pragma GCC push_options
+#pragma GCC target("avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c")
+namespace four_lanes {
+constexpr int kLanes = 4;
+#include "path/lane_kernel.ipp"
+}  // namespace four_lanes
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c,avx512f,avx512dq,avx512vl,avx512bw,avx512cd")
+namespace eight_lanes {
+constexpr int kLanes = 8;
+#include "path/lane_kernel.ipp"
+}  // namespace eight_lanes
+#pragma GCC pop_options
+
+using GroupKernel = void (*)(const Model&, std::uint64_t, const std::uint64_t*,
+                             const SectorShocks* const*, PathWorkspace* const*,
+                             PathOutcome* const*, std::vector<MonthRecord>*);
+
+struct Width {
+  int lanes;
+  GroupKernel kernel;
+};
+
+Width width_of(SimdTarget target) {
+  switch (target) {
+    case SimdTarget::avx512:
+      return {8, eight_lanes::simulate_group};
+    case SimdTarget::avx2:
+      return {4, four_lanes::simulate_group};
+    case SimdTarget::scalar:
+      break;
+  }
+  return {1, one_lane::simulate_group};
+}
+
+}  // namespace
+
+int path_lanes() {
+  return width_of(active_simd_target()).lanes;
+}
+
+void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_path, int count,
+                    const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
+                    PathOutcome* const* outcomes) {
+  const Width width = width_of(active_simd_target());
+  // Lanes beyond `count` repeat the last path into their own workspaces; nobody reads them.
+  std::array<std::uint64_t, kMaxPathLanes> paths{};
+  std::array<const SectorShocks*, kMaxPathLanes> lane_sectors{};
+  for (int l = 0; l < width.lanes; ++l) {
+    const int source = std::min(l, count - 1);
+    paths[static_cast<std::size_t>(l)] = first_path + static_cast<std::uint64_t>(source);
+    lane_sectors[static_cast<std::size_t>(l)] = sectors[source];
+  }
+  width.kernel(model, seed, paths.data(), lane_sectors.data(), workspaces, outcomes, nullptr);
+}
+
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
+                   const SectorShocks& sector_shocks, PathWorkspace& ws, PathOutcome& out,
+                   std::vector<MonthRecord>* trace) {
+  const SectorShocks* sectors[] = {&sector_shocks};
+  PathWorkspace* workspaces[] = {&ws};
+  PathOutcome* outcomes[] = {&out};
+  one_lane::simulate_group(model, seed, &path, sectors, workspaces, outcomes, trace);
+}
+
+void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,
+                   PathOutcome& out, std::vector<MonthRecord>* trace) {
+  if (uses_sector_shocks(model) &&
+      !ws.sector.covers(seed, path, first_calendar_month(model), last_calendar_month(model)))
+    ws.sector.fill(seed, path, first_calendar_month(model), last_calendar_month(model));
+  simulate_path(model, seed, path, ws.sector, ws, out, trace);
+}
+
+}  // namespace breakeven
