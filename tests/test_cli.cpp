@@ -420,7 +420,7 @@ TEST_CASE("cli: progress on a terminal counts the scenarios of a batch", "[cli]"
   const fs::path log = box.path("terminal.txt");
   // `script` gives the program a terminal; each run is long enough (> 0.5 s) to show progress.
   const std::string command = fmt::format(
-      "script -qec \"NO_COLOR=1 '{}' run '{}' '{}' --paths 500000 --threads 1 "
+      "script -qec \"NO_COLOR=1 '{}' run '{}' '{}' --paths 4000000 --threads 1 "
       "--headline\" /dev/null > '{}' 2>&1",
       BREAKEVEN_BINARY, file.string(), file.string(), log.string());
   if (std::system("command -v script > /dev/null") != 0) {

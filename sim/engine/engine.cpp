@@ -80,8 +80,8 @@ class Worker {
       const auto first_index = static_cast<std::uint64_t>(first);
       if (!span_.empty())
         for (int l = 0; l < count; ++l)
-          sectors_[static_cast<std::size_t>(l)].fill(plan_.seed, first_index + static_cast<std::uint64_t>(l), span_.first,
-                                                     span_.last);
+          sectors_[static_cast<std::size_t>(l)].fill(
+              plan_.seed, first_index + static_cast<std::uint64_t>(l), span_.first, span_.last);
       for (std::size_t m = 0; m < models_.size(); ++m)
         simulate_paths(*plan_.models[m], plan_.seed, first_index, count, sector_of_.data(),
                        models_[m].workspace_of.data(), models_[m].outcome_of.data());

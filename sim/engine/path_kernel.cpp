@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include <immintrin.h>
+
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
@@ -47,7 +49,8 @@ constexpr int kLanes = 4;
 #pragma GCC pop_options
 
 #pragma GCC push_options
-#pragma GCC target("avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c,avx512f,avx512dq,avx512vl,avx512bw,avx512cd")
+#pragma GCC target( \
+    "avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c,avx512f,avx512dq,avx512vl,avx512bw,avx512cd")
 namespace eight_lanes {
 constexpr int kLanes = 8;
 #include "path/lane_kernel.ipp"
@@ -55,8 +58,8 @@ constexpr int kLanes = 8;
 #pragma GCC pop_options
 
 using GroupKernel = void (*)(const Model&, std::uint64_t, const std::uint64_t*,
-                             const SectorShocks* const*, PathWorkspace* const*,
-                             PathOutcome* const*, std::vector<MonthRecord>*);
+                             const SectorShocks* const*, PathWorkspace* const*, PathOutcome* const*,
+                             std::vector<MonthRecord>*);
 
 struct Width {
   int lanes;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "breakeven/math/counter_normals.hpp"
 
+#include <array>
 #include <atomic>
 #include <bit>
+#include <vector>
 
 namespace breakeven {
 namespace detail {
@@ -13,6 +15,12 @@ void fill_normals_avx2(std::uint64_t key_a, std::uint64_t key_b, std::uint64_t f
                        std::size_t n);
 void fill_normals_avx512(std::uint64_t key_a, std::uint64_t key_b, std::uint64_t first, double* out,
                          std::size_t n);
+void fill_lane_normals_scalar(const std::uint64_t* starts, const std::uint64_t* gammas,
+                              std::size_t count, std::size_t n, double* out);
+void fill_lane_normals_avx2(const std::uint64_t* starts, const std::uint64_t* gammas,
+                            std::size_t count, std::size_t n, double* out);
+void fill_lane_normals_avx512(const std::uint64_t* starts, const std::uint64_t* gammas,
+                              std::size_t count, std::size_t n, double* out);
 }  // namespace detail
 
 namespace {
@@ -25,6 +33,9 @@ constexpr std::uint64_t kSeedSalt = 0x5851f42d4c957f2dULL;
 constexpr std::uint64_t kPathSalt = 0x14057b7ef767814fULL;
 constexpr std::uint64_t kSubstreamStep = 0xda942042e4dd58b5ULL;
 constexpr std::uint64_t kSecondKeySalt = 0x2545f4914f6cdd1dULL;
+
+// fill_interleaved draws up to this many streams in one call; more go stream by stream.
+constexpr std::size_t kMaxInterleaved = 16;
 
 SimdTarget widest_supported() {
   if (simd_target_supported(SimdTarget::avx512)) return SimdTarget::avx512;
@@ -66,6 +77,31 @@ CounterNormals::CounterNormals(std::uint64_t seed, std::uint64_t path, Substream
 
 void CounterNormals::fill(std::uint64_t first, double* out, std::size_t n) const {
   kernel_of(current_target().load(std::memory_order_relaxed))(key_a_, key_b_, first, out, n);
+}
+
+void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, std::size_t n,
+                                      double* out) {
+  const SimdTarget target = current_target().load(std::memory_order_relaxed);
+  const int lanes = target == SimdTarget::avx512 ? 8 : target == SimdTarget::avx2 ? 4 : 1;
+  const auto streams_count = static_cast<std::size_t>(count);
+  if (count % lanes == 0 && streams_count <= kMaxInterleaved) {
+    std::array<std::uint64_t, kMaxInterleaved> starts{}, gammas{};
+    for (std::size_t s = 0; s < streams_count; ++s) {
+      starts[s] = streams[s].key_a_;
+      gammas[s] = streams[s].key_b_;
+    }
+    const auto kernel = target == SimdTarget::avx512 ? detail::fill_lane_normals_avx512
+                        : target == SimdTarget::avx2 ? detail::fill_lane_normals_avx2
+                                                     : detail::fill_lane_normals_scalar;
+    kernel(starts.data(), gammas.data(), streams_count, n, out);
+    return;
+  }
+  // Any other count: stream by stream, then spread into place.
+  std::vector<double> own(n);
+  for (std::size_t s = 0; s < streams_count; ++s) {
+    streams[s].fill(0, own.data(), n);
+    for (std::size_t k = 0; k < n; ++k) out[k * streams_count + s] = own[k];
+  }
 }
 
 double CounterNormals::at(std::uint64_t k) const {

@@ -2,6 +2,7 @@
 #include "breakeven/math/distribution.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -229,6 +230,23 @@ double chebyshev(const std::vector<double>& c, double t) {
   return y * b1 - b2 + c[0];
 }
 
+/// chebyshev(c, t[which[j]]) into out[which[j]] for j < n, the n recurrences run side by side:
+/// each is serial, so one alone waits on every step's latency. The same operations as chebyshev.
+void chebyshev_side_by_side(const std::vector<double>& c, const std::size_t* which, std::size_t n,
+                            const double* t, double* out) {
+  constexpr std::size_t kMax = 16;
+  std::array<double, kMax> y{}, b1{}, b2{};
+  for (std::size_t j = 0; j < n; ++j) y[j] = 2 * t[which[j]] - 1;
+  for (std::size_t k = c.size(); k-- > 1;) {
+    for (std::size_t j = 0; j < n; ++j) {
+      const double b0 = 2 * y[j] * b1[j] - b2[j] + c[k];
+      b2[j] = b1[j];
+      b1[j] = b0;
+    }
+  }
+  for (std::size_t j = 0; j < n; ++j) out[which[j]] = y[j] * b1[j] - b2[j] + c[0];
+}
+
 /// Chebyshev coefficients of g on [0, 1] from n nodes, without the trailing ones below 1e-16
 /// (they would only cost time).
 template <class G>
@@ -264,6 +282,27 @@ struct QuantileTable {
     if (u <= 0.5) return std::clamp(chebyshev(lower, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
     return std::clamp(1 - chebyshev(upper, std::pow(2 * (1 - u), inv_beta)), 0.0, 1.0);
   }
+  /// operator() of u[0 .. n - 1] (n <= kMaxSideBySide) into q, the same values.
+  void many(const double* u, double* q, std::size_t n) const {
+    std::array<double, kMaxSideBySide> t{}, series{};
+    std::array<std::size_t, kMaxSideBySide> in_lower{}, in_upper{};
+    std::size_t lower_count = 0, upper_count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (u[i] <= 0.5) {
+        t[i] = std::pow(2 * u[i], inv_alpha);
+        in_lower[lower_count++] = i;
+      } else {
+        t[i] = std::pow(2 * (1 - u[i]), inv_beta);
+        in_upper[upper_count++] = i;
+      }
+    }
+    chebyshev_side_by_side(lower, in_lower.data(), lower_count, t.data(), series.data());
+    chebyshev_side_by_side(upper, in_upper.data(), upper_count, t.data(), series.data());
+    for (std::size_t i = 0; i < n; ++i)
+      q[i] = std::clamp(u[i] <= 0.5 ? series[i] : 1 - series[i], 0.0, 1.0);
+  }
+
+  static constexpr std::size_t kMaxSideBySide = 16;
 };
 
 namespace {
@@ -476,6 +515,22 @@ double Distribution::quantile(double u) const {
         shift + scale * bounded_quantile(dist, u, (lo - shift) / scale, (hi - shift) / scale);
     return std::clamp(x, lo, hi);  // the affine map may round just outside
   });
+}
+
+void Distribution::quantiles(const double* u, double* x, std::size_t n) const {
+  const bool table_only = quantile_table && !truncate_lo && !truncate_hi && !degenerate(*this) &&
+                          kind != DistKind::constant && kind != DistKind::discrete &&
+                          n <= QuantileTable::kMaxSideBySide;
+  if (!table_only) {
+    for (std::size_t i = 0; i < n; ++i) x[i] = quantile(u[i]);
+    return;
+  }
+  // quantile()'s table branch without truncation, for n at once.
+  const double lo = lower_bound_of(*this), hi = upper_bound_of(*this);
+  std::array<double, QuantileTable::kMaxSideBySide> p{}, q{};
+  for (std::size_t i = 0; i < n; ++i) p[i] = clamp_u(u[i]);
+  quantile_table->many(p.data(), q.data(), n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = std::clamp(min + (max - min) * q[i], lo, hi);
 }
 
 double Distribution::cdf(double x) const {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The counter-based normal generator, written once for any lane count. Each of
-// normal_kernel_{scalar,avx2,avx512}.cpp defines BREAKEVEN_NORMAL_LANES and
-// BREAKEVEN_NORMAL_ENTRY and includes this file; the build compiles them for x86-64, x86-64-v3
+// normal_kernel_{scalar,avx2,avx512}.cpp defines BREAKEVEN_NORMAL_LANES, BREAKEVEN_NORMAL_ENTRY
+// and BREAKEVEN_LANE_NORMALS_ENTRY and includes this file; the build compiles them for x86-64, x86-64-v3
 // and x86-64-v4 respectively. Everything here has internal linkage and includes no header with
 // out-of-line inline functions, so code built for one instruction set can never be linked in
 // place of another's (no ODR merging of differently compiled inline functions).
@@ -101,7 +101,7 @@ VD cos_poly(VD x) {
 /// state for counter 2j. The angle's top two bits pick the quadrant q and the next 52 the offset
 /// a in (-π/4, π/4): θ = q π/2 + a, uniform on the circle, with the quadrant applied by exact
 /// swaps and sign flips.
-void normal_pairs(VU weyl, std::uint64_t gamma, VD& even, VD& odd) {
+void normal_pairs(VU weyl, VU gamma, VD& even, VD& odd) {
   const VU radius_bits = mix(weyl);
   const VU angle_bits = mix(weyl + gamma);
   const VD r = vsqrt(-2.0 * log_poly(open_uniform(radius_bits)));
@@ -133,7 +133,7 @@ void BREAKEVEN_NORMAL_ENTRY(std::uint64_t start, std::uint64_t gamma, std::uint6
   // leave it (a block may start and end in the middle of a pair or of a group of lanes).
   for (std::uint64_t pair = first / 2; pair * 2 < end; pair += kLanes, weyl += step) {
     VD even, odd;
-    normal_pairs(weyl, gamma, even, odd);
+    normal_pairs(weyl, VU{} + gamma, even, odd);
     double interleaved[2 * kLanes];
     for (int i = 0; i < kLanes; ++i) {
       interleaved[2 * i] = even[i];
@@ -148,6 +148,28 @@ void BREAKEVEN_NORMAL_ENTRY(std::uint64_t start, std::uint64_t gamma, std::uint6
     const std::uint64_t to = base + 2 * kLanes < end ? base + 2 * kLanes : end;
     __builtin_memcpy(out + (from - first), interleaved + (from - base),
                      (to - from) * sizeof(double));
+  }
+}
+
+/// Normals 0 .. n - 1 of `count` streams (a multiple of kLanes), kLanes streams at a time, one
+/// per lane, interleaved by counter: out[k * count + s] is normal k of stream s, exactly the value
+/// BREAKEVEN_NORMAL_ENTRY gives it. The path kernel's months of a group of paths come out ready
+/// to load, a month per vector.
+void BREAKEVEN_LANE_NORMALS_ENTRY(const std::uint64_t* starts, const std::uint64_t* gammas,
+                                  std::size_t count, std::size_t n, double* out) {
+  for (std::size_t first = 0; first < count; first += kLanes) {
+    VU weyl, gamma;  // the state of counter 2j for the pair j of each lane's stream
+    for (int i = 0; i < kLanes; ++i) {
+      gamma[i] = gammas[first + static_cast<std::size_t>(i)];
+      weyl[i] = starts[first + static_cast<std::size_t>(i)] + gamma[i];
+    }
+    const VU step = gamma + gamma;
+    for (std::size_t k = 0; k < n; k += 2, weyl += step) {
+      VD even, odd;
+      normal_pairs(weyl, gamma, even, odd);
+      __builtin_memcpy(out + k * count + first, &even, sizeof even);
+      if (k + 1 < n) __builtin_memcpy(out + (k + 1) * count + first, &odd, sizeof odd);
+    }
   }
 }
 

@@ -3,4 +3,5 @@
 // named in cmake/SimdKernels.cmake and called only where the processor has it.
 #define BREAKEVEN_NORMAL_LANES 4
 #define BREAKEVEN_NORMAL_ENTRY fill_normals_avx2
+#define BREAKEVEN_LANE_NORMALS_ENTRY fill_lane_normals_avx2
 #include "normal_kernel.ipp"

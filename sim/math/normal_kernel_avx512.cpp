@@ -3,4 +3,5 @@
 // named in cmake/SimdKernels.cmake and called only where the processor has it.
 #define BREAKEVEN_NORMAL_LANES 8
 #define BREAKEVEN_NORMAL_ENTRY fill_normals_avx512
+#define BREAKEVEN_LANE_NORMALS_ENTRY fill_lane_normals_avx512
 #include "normal_kernel.ipp"

@@ -3,4 +3,5 @@
 // named in cmake/SimdKernels.cmake and called only where the processor has it.
 #define BREAKEVEN_NORMAL_LANES 1
 #define BREAKEVEN_NORMAL_ENTRY fill_normals_scalar
+#define BREAKEVEN_LANE_NORMALS_ENTRY fill_lane_normals_scalar
 #include "normal_kernel.ipp"

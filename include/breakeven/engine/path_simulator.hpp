@@ -49,7 +49,7 @@ struct PathWorkspace {
   };
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
-  std::vector<double> own_normals;  ///< one block of the path's monthly normals, by month
+  std::vector<double> own_normals;          ///< one block of the path's monthly normals, by month
   // The first lane of a group keeps the group's monthly series, interleaved by lane (month m of
   // lane l at m * lanes + l): sector shocks, company revenue shocks, gross-margin noise.
   std::vector<double> lane_sector, lane_company, lane_margin;
@@ -63,12 +63,16 @@ struct PathWorkspace {
   explicit PathWorkspace(const Model& model);
 };
 
+/// The most paths simulate_paths runs at once.
+inline constexpr int kMaxPathLanes = 8;
+
 /// Draws the path's (P) parameters (copula included) into `draws`, one per Model::slots.
 void draw_parameters(const Model& model, std::uint64_t seed, std::uint64_t path,
                      std::vector<double>& draws);
-
-/// The most paths simulate_paths runs at once.
-inline constexpr int kMaxPathLanes = 8;
+/// The same for paths[0 .. count - 1] (count <= kMaxPathLanes) into *draws[l], drawn side by side:
+/// each path's draws are exactly what the one-path form gives it.
+void draw_parameters(const Model& model, std::uint64_t seed, const std::uint64_t* paths,
+                     std::size_t count, std::vector<double>* const* draws);
 
 /// How many paths the path kernel runs at once on this processor, in SIMD lanes: 8 with AVX-512,
 /// 4 with AVX2, 1 without (or as the active SIMD target chooses, counter_normals.hpp).

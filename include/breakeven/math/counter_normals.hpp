@@ -22,6 +22,12 @@ class CounterNormals {
   void fill(std::uint64_t first, double* out, std::size_t n) const;
   /// Normal number `k` alone (the same value `fill` writes for it).
   double at(std::uint64_t k) const;
+  /// Normals 0 .. n - 1 of `count` streams, interleaved: out[k * count + l] is normal k of
+  /// streams[l], the value `fill` writes for it. Up to 16 streams, a multiple of the active SIMD
+  /// target's lanes (1, 4 or 8), are drawn one per lane, so a group of paths draws its months
+  /// together.
+  static void fill_interleaved(const CounterNormals* streams, int count, std::size_t n,
+                               double* out);
 
  private:
   std::uint64_t key_a_;  // where the stream's Weyl sequence starts

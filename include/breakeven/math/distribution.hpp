@@ -53,6 +53,10 @@ struct Distribution {
 
   /// Inverse CDF at u in (0, 1), honouring truncation.
   double quantile(double u) const;
+  /// quantile() of u[0 .. n - 1] into x, with exactly its results: the Chebyshev tables of beta
+  /// and PERT evaluate the n series side by side, which hides the latency of each one's serial
+  /// recurrence (a block of paths draws a parameter together).
+  void quantiles(const double* u, double* x, std::size_t n) const;
   /// CDF at x (untruncated), used to map truncation bounds to probabilities.
   double cdf(double x) const;
   /// One draw: inverse CDF of one uniform from `stream`.

@@ -51,9 +51,9 @@ CostStage::CostStage(const Model& model, const LanePaths& group, VD initial_annu
     rnd_[l] = param(ix.rnd) / 12.0;
     sga_[l] = param(ix.sga) / 12.0;
     sbc_[l] = param(ix.sbc) / 12.0;
-    rnd_step_[l] = std::pow(1.0 + param(ix.rnd_growth), 1.0 / 12.0);
-    sga_step_[l] = std::pow(1.0 + param(ix.sga_growth), 1.0 / 12.0);
-    sbc_step_[l] = std::pow(1.0 + param(ix.sbc_growth), 1.0 / 12.0);
+    rnd_step_[l] = param(ix.rnd_growth);  // annual growth; the monthly step is taken below
+    sga_step_[l] = param(ix.sga_growth);
+    sbc_step_[l] = param(ix.sbc_growth);
     sga_variable_[l] = param(ix.sga_variable);
     depreciation[l] = param(ix.depreciation) / 12.0;
     subsidies[l] = param(ix.subsidies) / 12.0;
@@ -61,6 +61,10 @@ CostStage::CostStage(const Model& model, const LanePaths& group, VD initial_annu
     capex[l] = param(ix.capex) / 12.0;
     wc_ratio_[l] = param(ix.working_capital_ratio) * 12.0;  // per unit of monthly revenue
   }
+  // (1 + g)^(1/12) in lanes, through the same log and exp at every width.
+  rnd_step_ = lane_exp(lane_log1p(rnd_step_) / 12.0);
+  sga_step_ = lane_exp(lane_log1p(sga_step_) / 12.0);
+  sbc_step_ = lane_exp(lane_log1p(sbc_step_) / 12.0);
   previous_wc_ = wc_ratio_ / 12.0 * initial_annual_revenue;
 }
 

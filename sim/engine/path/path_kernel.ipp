@@ -62,8 +62,10 @@ VD milestone_month(const Model& model, const LanePaths& group, int m, LaneEffect
 
 void simulate_lanes(const Model& model, const LanePaths& group, const SectorShocks* const* sectors,
                     std::vector<MonthRecord>* trace) {
+  std::array<std::vector<double>*, kLanes> draws;
+  for (int l = 0; l < kLanes; ++l) draws[at(l)] = &group.ws(l).draws;
+  draw_parameters(model, group.seed, group.paths, kLanes, draws.data());
   for (int l = 0; l < kLanes; ++l) {
-    draw_parameters(model, group.seed, group.paths[l], group.ws(l).draws);
     PathOutcome& out = group.out(l);
     out.breakeven_period = -1;
     out.funding_need = 0;

@@ -39,18 +39,21 @@ const double* interleave(int months, Series series, std::vector<double>& into) {
   return into.data();
 }
 
+/// Each lane's counter stream of normals for `substream`, in the lanes' order.
+template <std::size_t... Lane>
+std::array<CounterNormals, kLanes> lane_streams(const Model& model, const LanePaths& group,
+                                                Substream substream,
+                                                std::index_sequence<Lane...>) {
+  return {CounterNormals(group.seed, group.paths[Lane], substream, model.company_key)...};
+}
+
 /// The normals of months 0 .. months - 1 of each lane's counter stream for `substream`,
-/// interleaved by month (see interleave); each lane's block is drawn in SIMD lanes of its own.
+/// interleaved by month (see interleave), drawn for all lanes at once.
 const double* lane_month_normals(const Model& model, const LanePaths& group, Substream substream,
                                  std::vector<double>& into) {
-  return interleave(
-      model.months,
-      [&](int l) {
-        std::vector<double>& own = group.ws(l).own_normals;
-        own.resize(at(model.months));
-        CounterNormals(group.seed, group.paths[l], substream, model.company_key)
-            .fill(0, own.data(), own.size());
-        return own.data();
-      },
-      into);
+  const std::array<CounterNormals, kLanes> streams =
+      lane_streams(model, group, substream, std::make_index_sequence<kLanes>{});
+  into.resize(at(model.months) * kLanes);
+  CounterNormals::fill_interleaved(streams.data(), kLanes, at(model.months), into.data());
+  return into.data();
 }

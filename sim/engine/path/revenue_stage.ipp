@@ -47,6 +47,15 @@ RevenueStage::RevenueStage(const Model& model, const LanePaths& group,
     company_vol_ = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
   }
   for (int l = 0; l < kLanes; ++l) start_lane(model, group, l);
+  if (orders_ == nullptr && market_model_) {
+    log_market_ = lane_log(log_market_);
+    log_share_ = lane_log(log_share_);
+    market_drift_ = lane_log1p(market_drift_) / 12.0;
+  } else if (orders_ == nullptr) {
+    log_level_ = lane_log(splat(*spec.state.revenue / 12.0));
+    log_growth_start_ = lane_log1p(log_growth_start_);
+    log_growth_long_ = lane_log1p(log_growth_long_);
+  }
   PathWorkspace& first = group.ws(0);
   if (sector_vol_ > 0) {
     const int first_month = first_calendar_month(model);
@@ -64,17 +73,16 @@ void RevenueStage::start_lane(const Model& model, const LanePaths& group, int l)
     OrderBook& book = group.ws(l).orders;
     book.start(*orders_, group.seed, group.paths[l], model.company_key, group.ws(l).draws);
     if (!model.spec.state.revenue) initial_annual_revenue_[l] = book.initial_annual_revenue();
-  } else if (market_model_) {
-    log_market_[l] = std::log(param(ix.market_size));
-    log_share_[l] = std::log(param(ix.share));
-    market_drift_[l] = std::log1p(param(ix.market_growth)) / 12.0;
+  } else if (market_model_) {  // the logs are taken in lanes once every lane is read
+    log_market_[l] = param(ix.market_size);
+    log_share_[l] = param(ix.share);
+    market_drift_[l] = param(ix.market_growth);
     share_cap_[l] = param(ix.share_cap);
     share_speed_[l] = param(ix.share_speed) / 12.0;
     initial_annual_revenue_[l] = param(ix.share) * param(ix.market_size);
   } else {
-    log_level_[l] = std::log(*model.spec.state.revenue / 12.0);
-    log_growth_start_[l] = std::log1p(param(ix.growth));
-    log_growth_long_[l] = std::log1p(param(ix.long_run_growth));
+    log_growth_start_[l] = param(ix.growth);
+    log_growth_long_[l] = param(ix.long_run_growth);
   }
 }
 
