@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The counter-based normal generator, written once for any lane count. Each of
 // normal_kernel_{scalar,avx2,avx512}.cpp defines BREAKEVEN_NORMAL_LANES, BREAKEVEN_NORMAL_ENTRY
-// and BREAKEVEN_LANE_NORMALS_ENTRY and includes this file; the build compiles them for x86-64, x86-64-v3
-// and x86-64-v4 respectively. Everything here has internal linkage and includes no header with
-// out-of-line inline functions, so code built for one instruction set can never be linked in
+// and BREAKEVEN_LANE_NORMALS_ENTRY and includes this file; the build compiles them for x86-64,
+// x86-64-v3 and x86-64-v4 respectively. Everything here has internal linkage and includes no header
+// with out-of-line inline functions, so code built for one instruction set can never be linked in
 // place of another's (no ODR merging of differently compiled inline functions).
 //
 // Bit-identical results at every width: each lane runs the same integer operations and the same

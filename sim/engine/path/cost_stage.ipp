@@ -40,8 +40,7 @@ CostStage::CostStage(const Model& model, const LanePaths& group, VD initial_annu
   const ParamIndex& ix = model.index;
   margin_sd_ = spec.margin.noise;
   if (margin_sd_ > 0)
-    margin_noise_ =
-        lane_month_normals(model, group, Substream::margin, group.ws(0).lane_margin);
+    margin_noise_ = lane_month_normals(model, group, Substream::margin, group.ws(0).lane_margin);
   rnd_floor_ = spec.costs.rnd_revenue_floor.value_or(0.0);
   tax_rate = spec.tax.rate;
   for (int l = 0; l < kLanes; ++l) {
@@ -71,11 +70,9 @@ CostStage::CostStage(const Model& model, const LanePaths& group, VD initial_annu
 Operations CostStage::month(const Model& model, int m, VD revenue, const LaneEffects& fx,
                             VD respin_cost) {
   Operations ops;
-  const VD noise =
-      margin_sd_ > 0 ? margin_sd_ * load_lanes(margin_noise_ + at(m) * kLanes) : VD{};
-  ops.gross_margin =
-      gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] + fx.gross_margin +
-      noise;
+  const VD noise = margin_sd_ > 0 ? margin_sd_ * load_lanes(margin_noise_ + at(m) * kLanes) : VD{};
+  ops.gross_margin = gross_long_ + (gross_start_ - gross_long_) * model.margin_decay[at(m)] +
+                     fx.gross_margin + noise;
   ops.gross_margin = vclamp(ops.gross_margin, splat(-1.0), splat(0.99));
   ops.rnd = vmax(rnd_ * fx.rnd, rnd_floor_ * revenue) + respin_cost;
   ops.sga = sga_ * fx.sga + sga_variable_ * revenue;

@@ -36,7 +36,7 @@ class FundingStage {
 
   std::vector<double> round_landing_;  // per round, what lands in each lane (round r, lane l at
                                        // r * kLanes + l)
-  std::size_t next_round_ = 0;     // rounds are visited in date order through a cursor
+  std::size_t next_round_ = 0;         // rounds are visited in date order through a cursor
   int next_round_month_ = kNever;
   const CompiledPolicy* policy_;
   // Per lane, as doubles (months and counts are small integers, exact): a month with no raise
@@ -58,7 +58,8 @@ FundingStage::FundingStage(const Model& model, const LanePaths& group)
           keyed_uniform(group.seed, group.paths[l], model.rounds[r].stream_key ^ model.company_key);
       const bool lands = u < model.rounds[r].probability;
       ws.round_landed[r] = lands ? 1 : 0;
-      round_landing_[r * kLanes + at(l)] = lands ? group.param(l, model.index.round_amount[r]) : 0.0;
+      round_landing_[r * kLanes + at(l)] =
+          lands ? group.param(l, model.index.round_amount[r]) : 0.0;
     }
     ws.raises_succeeded = 0;
   }
@@ -91,8 +92,8 @@ VD FundingStage::resolved_raise(const LanePaths& group, int m, VI alive) {
   return raised;
 }
 
-void FundingStage::consider_raise(const Model& model, const LanePaths& group, int m,
-                                  VI considered, VD cash, VD free_cash_flow) {
+void FundingStage::consider_raise(const Model& model, const LanePaths& group, int m, VI considered,
+                                  VD cash, VD free_cash_flow) {
   if (policy_ == nullptr) return;
   // Runway on the mean burn b of the last three months (fewer at the start). With cash at or
   // above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum for
@@ -111,8 +112,7 @@ void FundingStage::consider_raise(const Model& model, const LanePaths& group, in
     if (!starts[l]) continue;
     raises_started_[l] += 1;
     raise_resolves_[l] = m + policy_->lag_months;
-    raise_amount_[l] = policy_->size_months
-                           ? *policy_->size_months * (burn_sum[l] / burn_count_)
-                           : group.param(l, model.index.policy_amount);
+    raise_amount_[l] = policy_->size_months ? *policy_->size_months * (burn_sum[l] / burn_count_)
+                                            : group.param(l, model.index.policy_amount);
   }
 }

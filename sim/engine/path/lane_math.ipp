@@ -73,8 +73,8 @@ inline VD lane_log(VD x) {
                      w * (2.857142874366239149e-01 +
                           w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
   const VD r = t2 + t1;
-  const VD result = s * (hfsq + r) + k * 1.90821492927058770002e-10 - hfsq + f +
-                    k * 6.93147180369123816490e-01;
+  const VD result =
+      s * (hfsq + r) + k * 1.90821492927058770002e-10 - hfsq + f + k * 6.93147180369123816490e-01;
   return select(x == 0.0, splat(-__builtin_inf()),
                 select((x < 0.0) | (x != x), splat(__builtin_nan("")),
                        select(x == __builtin_inf(), x, result)));
@@ -102,11 +102,11 @@ inline VD lane_exp(VD x) {
   const VD lo = k * kLn2Lo;
   const VD r = hi - lo;
   const VD t = r * r;
-  const VD c = r - t * (1.66666666666666019037e-01 +
-                        t * (-2.77777777770155933842e-03 +
-                             t * (6.61375632143793436117e-05 +
-                                  t * (-1.65339022054652515390e-06 +
-                                       t * 4.13813679705723846039e-08))));
+  const VD c =
+      r - t * (1.66666666666666019037e-01 +
+               t * (-2.77777777770155933842e-03 +
+                    t * (6.61375632143793436117e-05 +
+                         t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
   const VD e_r = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
   // k as an integer: the low bits of `shifted` (same binade as kShifter, so a difference of bits).
   const VI ki =

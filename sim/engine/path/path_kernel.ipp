@@ -95,19 +95,17 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
     const VD raised_in = funding.resolved_raise(group, m, alive);
     tracks.standalone(costs, ops, scheduled_in, m);
     const MainMonth main = tracks.main(costs, ops, scheduled_in + raised_in);
-    years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(),
-                tracks.minimum());
+    years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(), tracks.minimum());
     const VI cashed_out = tracks.cash_out(m);
     funding.consider_raise(model, group, m, alive & ~cashed_out, tracks.cash(),
                            main.free_cash_flow);
     judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
     if (kLanes == 1 && trace != nullptr) {
-      trace->push_back({m, revenue[0], ops.gross_margin[0], ops.rnd[0], ops.sga[0],
-                        costs.sbc()[0], costs.depreciation[0], ops.operating_income[0],
-                        costs.subsidies[0], main.interest[0], main.tax[0], main.net_income[0],
-                        ops.wc_change[0], costs.capex[0], main.free_cash_flow[0],
-                        scheduled_in[0] + raised_in[0], tracks.cash()[0],
-                        tracks.standalone_cash()[0], main.metric[0]});
+      trace->push_back({m, revenue[0], ops.gross_margin[0], ops.rnd[0], ops.sga[0], costs.sbc()[0],
+                        costs.depreciation[0], ops.operating_income[0], costs.subsidies[0],
+                        main.interest[0], main.tax[0], main.net_income[0], ops.wc_change[0],
+                        costs.capex[0], main.free_cash_flow[0], scheduled_in[0] + raised_in[0],
+                        tracks.cash()[0], tracks.standalone_cash()[0], main.metric[0]});
     }
     costs.advance();
   }

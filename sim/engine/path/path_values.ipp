@@ -42,8 +42,7 @@ const double* interleave(int months, Series series, std::vector<double>& into) {
 /// Each lane's counter stream of normals for `substream`, in the lanes' order.
 template <std::size_t... Lane>
 std::array<CounterNormals, kLanes> lane_streams(const Model& model, const LanePaths& group,
-                                                Substream substream,
-                                                std::index_sequence<Lane...>) {
+                                                Substream substream, std::index_sequence<Lane...>) {
   return {CounterNormals(group.seed, group.paths[Lane], substream, model.company_key)...};
 }
 

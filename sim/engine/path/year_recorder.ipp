@@ -19,8 +19,8 @@ class YearRecorder {
     year_end_ = count_ == 0 ? kNever : model.fiscal_years[0].last_month;
   }
   /// Month m of the lanes `alive` at its start (the others record nothing).
-  void month(const Model& model, const LanePaths& group, int m, VI alive, VD revenue,
-             VD net_income, VD cash, double minimum) {
+  void month(const Model& model, const LanePaths& group, int m, VI alive, VD revenue, VD net_income,
+             VD cash, double minimum) {
     revenue_ += select(alive, revenue, VD{});
     net_income_ += select(alive, net_income, VD{});
     if (m != year_end_) return;
