@@ -30,8 +30,9 @@ VD metric_of(Metric metric, VD net_income, VD sbc, VD operating_income, VD opera
   return net_income;
 }
 
-/// The main track's month, for the break-even metric, the year records and the trace: zero in a
-/// lane that has cashed out.
+/// The main track's month, for the break-even metric, the year records and the trace. In a lane
+/// that has cashed out the values mean nothing: its readers mask them (the year records, the
+/// period judge, raises), or take alive_only() (the trace).
 struct MainMonth {
   VD interest{}, tax{}, net_income{}, free_cash_flow{}, metric{};
 };
@@ -51,7 +52,7 @@ class CashStage {
         metric_kind_(model.spec.breakeven.metric) {}
 
   void standalone(const CostStage& costs, const Operations& ops, VD scheduled_in, int m);
-  /// The main track's month in the lanes still alive; the others keep their cash.
+  /// The main track's month, kept in the lanes still alive; the others keep their cash.
   MainMonth main(const CostStage& costs, const Operations& ops, VD funding_in);
   /// Lanes below the minimum cash now cash out in month m; returns them.
   VI cash_out(int m) {
@@ -103,10 +104,11 @@ MainMonth CashStage::main(const CostStage& costs, const Operations& ops, VD fund
                            operating_cash_flow, month.free_cash_flow);
   cash_ = select(alive_, cash_ + (month.free_cash_flow + funding_in), cash_);
   loss_pool_ = select(alive_, loss_pool, loss_pool_);
-  month.interest = select(alive_, month.interest, VD{});
-  month.tax = select(alive_, month.tax, VD{});
-  month.net_income = select(alive_, month.net_income, VD{});
-  month.free_cash_flow = select(alive_, month.free_cash_flow, VD{});
-  month.metric = select(alive_, month.metric, VD{});
   return month;
+}
+
+MainMonth alive_only(const MainMonth& month, VI alive) {
+  return {select(alive, month.interest, VD{}), select(alive, month.tax, VD{}),
+          select(alive, month.net_income, VD{}), select(alive, month.free_cash_flow, VD{}),
+          select(alive, month.metric, VD{})};
 }

@@ -101,11 +101,12 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
                            main.free_cash_flow);
     judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
     if (kLanes == 1 && trace != nullptr) {
+      const MainMonth shown = alive_only(main, alive);  // a cashed-out month shows zeros
       trace->push_back({m, revenue[0], ops.gross_margin[0], ops.rnd[0], ops.sga[0], costs.sbc()[0],
                         costs.depreciation[0], ops.operating_income[0], costs.subsidies[0],
-                        main.interest[0], main.tax[0], main.net_income[0], ops.wc_change[0],
-                        costs.capex[0], main.free_cash_flow[0], scheduled_in[0] + raised_in[0],
-                        tracks.cash()[0], tracks.standalone_cash()[0], main.metric[0]});
+                        shown.interest[0], shown.tax[0], shown.net_income[0], ops.wc_change[0],
+                        costs.capex[0], shown.free_cash_flow[0], scheduled_in[0] + raised_in[0],
+                        tracks.cash()[0], tracks.standalone_cash()[0], shown.metric[0]});
     }
     costs.advance();
   }
