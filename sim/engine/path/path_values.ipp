@@ -17,7 +17,10 @@ struct LanePaths {
 
 /// What events and milestones do to one month of every lane: level factors and additive shifts.
 struct LaneEffects {
-  VD revenue = splat(1), growth{}, gross_margin{}, rnd = splat(1), sga = splat(1);
+  // A constructor of its own, not member initialisers: clang compiles the implicit one outside
+  // the width's instruction-set region.
+  LaneEffects() : revenue(splat(1)), growth{}, gross_margin{}, rnd(splat(1)), sga(splat(1)) {}
+  VD revenue, growth, gross_margin, rnd, sga;
 };
 
 /// A vector from the kLanes doubles at `from` (an interleaved month of a per-lane series).
