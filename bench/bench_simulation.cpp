@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
-// What a path-month costs, what its random numbers alone cost, how the engine scales with
-// threads, what a joint batch of the four companies costs against four solo runs, and why the
-// per-path streams are pcg64. Run:
+// What a path-month costs in the path kernel as the engine runs it (groups of path_lanes() paths
+// in SIMD lanes, by instruction set) and in its one-lane twin path by path, what its random
+// numbers alone cost, how the engine scales with threads, what a joint batch of the four
+// companies costs against four solo runs, and why the per-path streams are pcg64. Run:
 //   build/bench/breakeven_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "breakeven/engine/engine.hpp"
 #include "breakeven/engine/path_simulator.hpp"
+#include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
@@ -43,7 +46,9 @@ void restore_target(const benchmark::State&) {
   set_simd_target(kTargetAtStart);
 }
 
-/// One thread simulating paths one after another: the cost of the model itself.
+/// The one-lane twin (simulate_path, what --trace-path replays), path by path on one thread, at
+/// whatever SIMD target is active for its normals: the width-1 reference for
+/// BM_PathMonthByTarget.
 void BM_PathMonth(benchmark::State& state) {
   const Model& model = bench_model();
   PathWorkspace workspace(model);
@@ -64,10 +69,47 @@ void BM_PathMonth(benchmark::State& state) {
 }
 BENCHMARK(BM_PathMonth)->Unit(benchmark::kMicrosecond);
 
-/// BM_PathMonth with the path's normals drawn by a given instruction set.
+/// The path kernel as the engine's workers run it, on one thread, by SIMD target: each iteration
+/// is one group of path_lanes() paths (1, 4 or 8) through simulate_paths, with every path's
+/// sector shocks drawn first and its outcome counted after. The time is per group;
+/// ns_per_path_month is per path, comparable with BM_PathMonth's.
 void BM_PathMonthByTarget(benchmark::State& state) {
   if (!use_target_of(state)) return;
-  BM_PathMonth(state);
+  const Model& model = bench_model();
+  const int lanes = path_lanes();
+  const auto lane_count = static_cast<std::size_t>(lanes);
+  std::vector<PathWorkspace> workspaces;
+  workspaces.reserve(lane_count);
+  std::vector<PathOutcome> outcomes(lane_count);
+  std::vector<SectorShocks> sectors(lane_count);
+  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
+  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
+  std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
+  for (std::size_t l = 0; l < lane_count; ++l) {
+    workspaces.emplace_back(model);
+    outcomes[l].years.resize(model.fiscal_years.size());
+    workspace_of[l] = &workspaces[l];
+    outcome_of[l] = &outcomes[l];
+    sector_of[l] = &sectors[l];
+  }
+  const bool draws_sector = uses_sector_shocks(model);
+  const int first_month = first_calendar_month(model), last_month = last_calendar_month(model);
+  Tally tally(model);
+  std::uint64_t first = 0;
+  for (auto _ : state) {
+    if (draws_sector)
+      for (std::size_t l = 0; l < lane_count; ++l)
+        sectors[l].fill(42, first + l, first_month, last_month);
+    simulate_paths(model, 42, first, lanes, sector_of.data(), workspace_of.data(),
+                   outcome_of.data());
+    for (const PathOutcome& outcome : outcomes) tally.add(model, outcome);
+    first += lane_count;
+  }
+  benchmark::DoNotOptimize(tally.paths);
+  const auto path_months = static_cast<double>(state.iterations()) * lanes * model.months;
+  state.counters["ns_per_path_month"] = benchmark::Counter(
+      path_months * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["lanes"] = lanes;
   restore_target(state);
 }
 BENCHMARK(BM_PathMonthByTarget)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
@@ -105,7 +147,9 @@ BENCHMARK(BM_DrawParameters);
 /// sector, company revenue and margin-noise normals of every month, each a counter-based block;
 /// and the events' draws (two Poisson events at 0.45 arrivals a year in all: a first-arrival
 /// uniform each, then ~3.4 arrivals over 90 months with an effect and a next-arrival uniform
-/// each). The argument is the SIMD target of the normals.
+/// each). A path draws the same at every lane width of the kernel (each lane's blocks are its
+/// own), so this compares with BM_PathMonth and BM_PathMonthByTarget alike, per path. The
+/// argument is the SIMD target of the normals.
 void BM_RandomNumbersAlone(benchmark::State& state) {
   if (!use_target_of(state)) return;
   const Model& model = bench_model();
