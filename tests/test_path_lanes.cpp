@@ -13,6 +13,7 @@
 #include <bit>
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -419,6 +420,40 @@ TEST_CASE("the lane comparison notices a lane given another path's sector shocks
       REQUIRE(same_bits(got.draws, right.draws));
       REQUIRE_FALSE(outcome_difference(got.outcome, right.outcome).empty());
     }
+  }
+  set_simd_target(saved);
+}
+
+TEST_CASE("the path kernel refuses a group with no paths or more paths than lanes",
+          "[engine][simd]") {
+  // A count past the lanes would make the kernel read and write past its callers' arrays.
+  const SimdTarget saved = active_simd_target();
+  const Model model = from_file("scenarios/metax.toml");
+  std::vector<PathWorkspace> workspaces;
+  workspaces.reserve(kMaxPathLanes);
+  std::array<SectorShocks, kMaxPathLanes> sectors;
+  std::array<PathOutcome, kMaxPathLanes> outcomes{};
+  std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
+  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
+  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
+  for (std::size_t l = 0; l < kMaxPathLanes; ++l) {
+    workspaces.emplace_back(model);
+    outcomes[l].years.resize(model.fiscal_years.size());
+    sectors[l].fill(1, l, first_calendar_month(model), last_calendar_month(model));
+    sector_of[l] = &sectors[l];
+    workspace_of[l] = &workspaces[l];
+    outcome_of[l] = &outcomes[l];
+  }
+  for (const SimdTarget target : {SimdTarget::scalar, SimdTarget::avx2, SimdTarget::avx512}) {
+    if (!set_simd_target(target)) continue;
+    CAPTURE(simd_target_name(target));
+    const int lanes = path_lanes();
+    for (const int count : {0, -1, lanes + 1})
+      CHECK_THROWS_AS(simulate_paths(model, 1, 0, count, sector_of.data(), workspace_of.data(),
+                                     outcome_of.data()),
+                      std::logic_error);
+    CHECK_NOTHROW(simulate_paths(model, 1, 0, lanes, sector_of.data(), workspace_of.data(),
+                                 outcome_of.data()));
   }
   set_simd_target(saved);
 }

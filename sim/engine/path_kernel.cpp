@@ -17,6 +17,8 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -110,6 +112,10 @@ void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_
                     const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
                     PathOutcome* const* outcomes) {
   const Width width = width_of(active_simd_target());
+  // A count outside the lanes would read sectors or write workspaces past the callers' arrays.
+  if (count < 1 || count > width.lanes)
+    throw std::logic_error("simulate_paths: " + std::to_string(count) + " paths for " +
+                           std::to_string(width.lanes) + " lanes");
   // Lanes beyond `count` repeat the last path into their own workspaces; nobody reads them.
   std::array<std::uint64_t, kMaxPathLanes> paths{};
   std::array<const SectorShocks*, kMaxPathLanes> lane_sectors{};

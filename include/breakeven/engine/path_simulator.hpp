@@ -81,7 +81,8 @@ int path_lanes();
 /// Simulates paths first_path .. first_path + count - 1 (1 <= count <= path_lanes()) at once, path
 /// first_path + l with the sector shocks sectors[l] in workspaces[l] into outcomes[l]. Each array
 /// has path_lanes() entries; lanes beyond `count` are scratch (their results mean nothing) and
-/// read no sector shocks. Every path's result is exactly the one simulate_path gives it.
+/// read no sector shocks; a count outside 1 .. path_lanes() throws std::logic_error. Every path's
+/// result is exactly the one simulate_path gives it.
 void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_path, int count,
                     const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
                     PathOutcome* const* outcomes);
