@@ -226,6 +226,29 @@ rho = -0.6
   REQUIRE(std::abs(r - expected) < 4 * (1 - expected * expected) / std::sqrt(n));
 }
 
+TEST_CASE("a constant in a correlation still moves its partner as a drawn one would") {
+  // Constants draw no uniform, except in the copula: there the partner's draw is mixed from the
+  // constant's uniform too, so it must be the same whether that parameter is fixed or drawn.
+  const std::string correlated = std::string(kBaseScenario) + R"(
+[[correlation]]
+between = ["revenue.growth", "costs.sga"]
+rho = 0.8
+)";
+  const Override growth{"revenue.growth", "{ dist = \"uniform\", min = 0.1, max = 0.9 }"};
+  const Model fixed = make_model(correlated, {growth});
+  const Model drawn =
+      make_model(correlated, {growth, {"costs.sga", "{ dist = \"uniform\", min = 1, max = 3 }"}});
+  REQUIRE(fixed.slots[static_cast<std::size_t>(fixed.index.sga)].dist.is_constant());
+  std::vector<double> a, b;
+  for (std::uint64_t path = 0; path < 500; ++path) {
+    draw_parameters(fixed, 5, path, a);
+    draw_parameters(drawn, 5, path, b);
+    REQUIRE(a[static_cast<std::size_t>(fixed.index.growth)] ==
+            b[static_cast<std::size_t>(drawn.index.growth)]);
+    REQUIRE(a[static_cast<std::size_t>(fixed.index.sga)] == 2.0);
+  }
+}
+
 TEST_CASE("a non-PSD correlation matrix is repaired with a warning, or refused when strict") {
   const std::string inline_rnd = std::string(kBaseScenario) + R"(
 [[correlation]]

@@ -34,15 +34,22 @@ PathWorkspace::PathWorkspace(const Model& model)
 
 namespace {
 
+bool in_copula(const Model& model, std::size_t slot) {
+  return std::find(model.copula_slots.begin(), model.copula_slots.end(), static_cast<int>(slot)) !=
+         model.copula_slots.end();
+}
+
 /// The path's uniform for every slot, through the copula where there is one.
 void draw_uniforms(const Model& model, std::uint64_t seed, std::uint64_t path,
                    std::vector<double>& draws) {
   const std::size_t n = model.slots.size();
   draws.resize(n);
-  // Each slot's uniform is a function of (seed, path, its key) alone, constants included: making
-  // one parameter uncertain, or adding one, moves no other draw (common random numbers).
+  // Each slot's uniform is a function of (seed, path, its key) alone: making one parameter
+  // uncertain, or adding one, moves no other draw (common random numbers). A constant's uniform
+  // is not drawn (draw_parameters writes its value) unless the copula mixes it into others'.
   for (std::size_t i = 0; i < n; ++i)
-    draws[i] = keyed_uniform(seed, path, model.slots[i].stream_key ^ model.company_key);
+    if (!model.slots[i].dist.is_constant() || in_copula(model, i))
+      draws[i] = keyed_uniform(seed, path, model.slots[i].stream_key ^ model.company_key);
   if (model.copula_slots.empty()) return;
   const auto k = static_cast<Eigen::Index>(model.copula_slots.size());
   Eigen::VectorXd z(k);

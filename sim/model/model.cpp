@@ -187,6 +187,7 @@ void build_events(const ScenarioSpec& spec, Model& model) {
       compiled.first_month = compiled.last_month = month;
     } else {
       compiled.probability = -std::expm1(-*event.rate_per_year / 12.0);
+      compiled.log_miss = std::log1p(-compiled.probability);
       if (event.start) compiled.first_month = std::max(0, month_index(spec, *event.start));
       if (event.end)
         compiled.last_month = std::min(model.months - 1, month_index(spec, *event.end));

@@ -56,6 +56,9 @@ struct CompiledEvent {
   int last_month;
   int max_occurrences;       ///< Poisson only; a large number when unlimited
   std::uint64_t stream_key;  ///< its own random stream: hash of "event:" + name (+ a counter)
+  /// Poisson only: log(1 - probability), the log-probability of a month without an arrival,
+  /// which every path's waiting times divide by (computed once here, not per arrival).
+  double log_miss = 0.0;
 };
 
 struct CompiledPolicy {

@@ -29,10 +29,10 @@ int months_to_next(double monthly_log_miss, RandomStream& stream) {
   return misses >= kNever / 2 ? kNever / 2 : static_cast<int>(misses);
 }
 
-/// Runtime state of every event of a path.
+/// Runtime state of every event of a path (set by EventStage::start).
 struct EventClock {
-  int next_month = kNever;
-  int occurrences = 0;
+  int next_month;
+  int occurrences;
 };
 
 /// The active multiplicative factor (revenue, rnd, sga) or additive shift (growth, margin) of
@@ -66,16 +66,25 @@ class EventStage {
   }
   /// How often each event occurred within the horizon, for per-path analyses.
   void record_occurrences(PathWorkspace& ws) const {
-    for (std::size_t e = 0; e < count_; ++e) ws.event_occurrences[e] = clocks_[e].occurrences;
+    const EventClock* clocks = clock_array();
+    for (std::size_t e = 0; e < count_; ++e) ws.event_occurrences[e] = clocks[e].occurrences;
   }
 
  private:
   void arrive(const Model& model, PathWorkspace& ws, int m);
   void recompute(PathWorkspace& ws, int m);
 
-  std::array<EventClock, 64> clocks_small_{};
+  EventClock* clock_array() {
+    return count_ <= clocks_small_.size() ? clocks_small_.data() : clocks_large_.data();
+  }
+  const EventClock* clock_array() const {
+    return count_ <= clocks_small_.size() ? clocks_small_.data() : clocks_large_.data();
+  }
+
+  // Left uninitialised: start() sets the clocks of the model's events, and a group's eight
+  // stages would otherwise clear 4 KB per group that nobody reads.
+  std::array<EventClock, 64> clocks_small_;
   std::vector<EventClock> clocks_large_;
-  EventClock* clocks_ = nullptr;
   std::size_t count_ = 0;
   std::array<TargetEffect, 5> effects_{};
   int next_arrival_ = kNever, next_expiry_ = kNever;
@@ -84,11 +93,9 @@ class EventStage {
 void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed,
                        std::uint64_t path) {
   count_ = model.events.size();
-  clocks_ = clocks_small_.data();
-  if (count_ > clocks_small_.size()) {
-    clocks_large_.resize(count_);
-    clocks_ = clocks_large_.data();
-  }
+  if (count_ > clocks_small_.size()) clocks_large_.resize(count_);
+  EventClock* clocks = clock_array();
+  next_arrival_ = next_expiry_ = kNever;
   // Every event draws from its own stream, so adding an event or changing one's rate leaves the
   // others' arrivals and effects where they were.
   ws.event_streams.clear();
@@ -98,13 +105,15 @@ void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed
   for (std::size_t e = 0; e < count_; ++e) {
     const CompiledEvent& event = model.events[e];
     RandomStream& event_stream = ws.event_streams[e];
+    EventClock& clock = clocks[e];
+    clock.occurrences = 0;
     if (event.scheduled) {
       const bool happens = event_stream.uniform() < event.probability;
-      clocks_[e].next_month = happens ? event.first_month : kNever;
+      clock.next_month = happens ? event.first_month : kNever;
     } else {
-      const int wait = months_to_next(std::log1p(-event.probability), event_stream);
-      clocks_[e].next_month = wait >= kNever / 2 ? kNever : event.first_month + wait;
-      if (clocks_[e].next_month > event.last_month) clocks_[e].next_month = kNever;
+      const int wait = months_to_next(event.log_miss, event_stream);
+      clock.next_month = wait >= kNever / 2 ? kNever : event.first_month + wait;
+      if (clock.next_month > event.last_month) clock.next_month = kNever;
     }
   }
   for (int t = 0; t < 5; ++t) {
@@ -113,14 +122,15 @@ void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed
     ws.temporary[t].clear();
   }
   for (std::size_t e = 0; e < count_; ++e)
-    next_arrival_ = std::min(next_arrival_, clocks_[e].next_month);
+    next_arrival_ = std::min(next_arrival_, clocks[e].next_month);
 }
 
 // Events that arrive this month act from this month on.
 void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
   next_arrival_ = kNever;
+  EventClock* clocks = clock_array();
   for (std::size_t e = 0; e < count_; ++e) {
-    EventClock& clock = clocks_[e];
+    EventClock& clock = clocks[e];
     if (clock.next_month == m) {
       const CompiledEvent& event = model.events[e];
       RandomStream& event_stream = ws.event_streams[e];
@@ -141,7 +151,7 @@ void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
       if (event.scheduled || clock.occurrences >= event.max_occurrences) {
         clock.next_month = kNever;
       } else {
-        const int wait = months_to_next(std::log1p(-event.probability), event_stream);
+        const int wait = months_to_next(event.log_miss, event_stream);
         clock.next_month = wait >= kNever / 2 ? kNever : m + 1 + wait;
       }
       if (clock.next_month > event.last_month) clock.next_month = kNever;
