@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "breakeven/engine/path_simulator.hpp"
@@ -36,13 +37,15 @@ struct PathResult {
   std::vector<int> event_occurrences;
   std::vector<std::uint8_t> round_landed;
   int raises_succeeded = 0;
+  std::vector<MonthRecord> trace;  ///< the monthly record (backtests, --trace-path)
 
-  PathResult(const PathOutcome& out, const PathWorkspace& ws)
+  PathResult(const PathOutcome& out, const PathWorkspace& ws, std::vector<MonthRecord> months)
       : outcome(out),
         draws(ws.draws),
         event_occurrences(ws.event_occurrences),
         round_landed(ws.round_landed),
-        raises_succeeded(ws.raises_succeeded) {}
+        raises_succeeded(ws.raises_succeeded),
+        trace(std::move(months)) {}
 };
 
 /// Bit for bit: 0.0 and -0.0 differ, and a NaN equals only the same NaN.
@@ -74,6 +77,38 @@ std::string outcome_difference(const PathOutcome& a, const PathOutcome& b) {
   return {};
 }
 
+/// The first month and field in which the records differ; empty when they are identical.
+std::string trace_difference(const std::vector<MonthRecord>& a, const std::vector<MonthRecord>& b) {
+  if (a.size() != b.size()) return "number of months traced";
+  constexpr std::array<std::pair<double MonthRecord::*, const char*>, 18> kFields = {{
+      {&MonthRecord::revenue, "revenue"},
+      {&MonthRecord::gross_margin, "gross_margin"},
+      {&MonthRecord::rnd, "rnd"},
+      {&MonthRecord::sga, "sga"},
+      {&MonthRecord::sbc, "sbc"},
+      {&MonthRecord::depreciation, "depreciation"},
+      {&MonthRecord::operating_income, "operating_income"},
+      {&MonthRecord::subsidies, "subsidies"},
+      {&MonthRecord::interest, "interest"},
+      {&MonthRecord::tax, "tax"},
+      {&MonthRecord::net_income, "net_income"},
+      {&MonthRecord::working_capital_change, "working_capital_change"},
+      {&MonthRecord::capex, "capex"},
+      {&MonthRecord::free_cash_flow, "free_cash_flow"},
+      {&MonthRecord::funding, "funding"},
+      {&MonthRecord::cash_end, "cash_end"},
+      {&MonthRecord::standalone_cash_end, "standalone_cash_end"},
+      {&MonthRecord::metric, "metric"},
+  }};
+  for (std::size_t m = 0; m < a.size(); ++m) {
+    const std::string month = "trace[" + std::to_string(m) + "].";
+    if (a[m].month != b[m].month) return month + "month";
+    for (const auto& [field, name] : kFields)
+      if (!same_bits(a[m].*field, b[m].*field)) return month + name;
+  }
+  return {};
+}
+
 /// The first field in which the results differ; empty when they are identical.
 std::string difference(const PathResult& a, const PathResult& b) {
   const std::string outcome = outcome_difference(a.outcome, b.outcome);
@@ -82,7 +117,7 @@ std::string difference(const PathResult& a, const PathResult& b) {
   if (a.event_occurrences != b.event_occurrences) return "event_occurrences";
   if (a.round_landed != b.round_landed) return "round_landed";
   if (a.raises_succeeded != b.raises_succeeded) return "raises_succeeded";
-  return {};
+  return trace_difference(a.trace, b.trace);
 }
 
 /// Path `path` alone through the one-lane twin, in a fresh workspace.
@@ -90,8 +125,9 @@ PathResult alone(const Model& model, std::uint64_t seed, std::uint64_t path) {
   PathWorkspace workspace(model);
   PathOutcome outcome;
   outcome.years.resize(model.fiscal_years.size());
-  simulate_path(model, seed, path, workspace, outcome);
-  return {outcome, workspace};
+  std::vector<MonthRecord> trace;
+  simulate_path(model, seed, path, workspace, outcome, &trace);
+  return {outcome, workspace, std::move(trace)};
 }
 
 /// The paths each scenario runs, from kFirstPath on: not a multiple of 4 or 8, so the last group
@@ -114,7 +150,8 @@ std::vector<int> group_sizes(int lanes) {
   return sizes;
 }
 
-/// One worker's lanes, set up as engine.cpp sets them up and reused for every group.
+/// One worker's lanes, set up as engine.cpp (and, with records, period_samples.cpp) sets them
+/// up and reused for every group.
 class Lanes {
  public:
   Lanes(const Model& model, int lanes) : sectors_(static_cast<std::size_t>(lanes)) {
@@ -131,18 +168,21 @@ class Lanes {
 
   /// Simulates paths first .. first + count - 1; returns their results in path order. The
   /// sector shocks are drawn per path as engine.cpp draws them, over the calendar months
-  /// [first_month, last_month] of the run (wider than the model's own in a joint batch).
+  /// [first_month, last_month] of the run (wider than the model's own in a joint batch). With
+  /// `traced`, each path's monthly record is kept too, as a backtest keeps it.
   std::vector<PathResult> run(const Model& model, std::uint64_t seed, std::uint64_t first,
-                              int count, int first_month, int last_month) {
-    if (uses_sector_shocks(model))
-      for (int l = 0; l < count; ++l)
-        sectors_[static_cast<std::size_t>(l)].fill(seed, first + static_cast<std::uint64_t>(l),
-                                                   first_month, last_month);
+                              int count, int first_month, int last_month, bool traced) {
+    std::array<std::vector<MonthRecord>, kMaxPathLanes> traces;
+    std::array<std::vector<MonthRecord>*, kMaxPathLanes> trace_of{};
+    for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l) {
+      trace_of[l] = &traces[l];
+      if (uses_sector_shocks(model)) sectors_[l].fill(seed, first + l, first_month, last_month);
+    }
     simulate_paths(model, seed, first, count, sector_of_.data(), workspace_of_.data(),
-                   outcome_of_.data());
+                   outcome_of_.data(), traced ? trace_of.data() : nullptr);
     std::vector<PathResult> results;
     for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l)
-      results.emplace_back(outcomes_[l], workspaces_[l]);
+      results.emplace_back(outcomes_[l], workspaces_[l], std::move(traces[l]));
     return results;
   }
 
@@ -350,18 +390,21 @@ TEST_CASE("every lane of the path kernel gives exactly what the one-lane twin gi
       ++targets;
       Lanes worker(model, lanes);
       // Odd groups draw the sector shocks over a wider span, as a joint batch with companies
-      // starting earlier and ending later does: the shocks are found by calendar month.
+      // starting earlier and ending later does: the shocks are found by calendar month. Even
+      // groups keep the monthly records, as a backtest does; odd ones run as the engine does.
       int first = 0, group = 0;
       for (const int count : group_sizes(lanes)) {
         CAPTURE(first, count);
-        const int pad = group++ % 2 == 0 ? 0 : 13;
+        const bool traced = group++ % 2 == 0;
+        const int pad = traced ? 0 : 13;
         const std::vector<PathResult> results =
             worker.run(model, seed, kFirstPath + static_cast<std::uint64_t>(first), count,
-                       first_calendar_month(model) - pad, last_calendar_month(model) + pad);
+                       first_calendar_month(model) - pad, last_calendar_month(model) + pad, traced);
         for (int l = 0; l < count; ++l) {
           CAPTURE(l);
-          REQUIRE(difference(results[static_cast<std::size_t>(l)],
-                             expected[static_cast<std::size_t>(first + l)]) == "");
+          PathResult right = expected[static_cast<std::size_t>(first + l)];
+          if (!traced) right.trace.clear();
+          REQUIRE(difference(results[static_cast<std::size_t>(l)], right) == "");
         }
         first += count;
       }
@@ -415,7 +458,7 @@ TEST_CASE("the lane comparison notices a lane given another path's sector shocks
                    workspace_of.data(), outcome_of.data());
     for (std::size_t l = 0; l < lanes; ++l) {
       CAPTURE(l);
-      const PathResult got(outcomes[l], workspaces[l]);
+      const PathResult got(outcomes[l], workspaces[l], {});
       const PathResult right = alone(model, seed, kFirstPath + l);
       REQUIRE(same_bits(got.draws, right.draws));
       REQUIRE_FALSE(outcome_difference(got.outcome, right.outcome).empty());

@@ -83,7 +83,7 @@ constexpr int kLanes = 8;
 
 using GroupKernel = void (*)(const Model&, std::uint64_t, const std::uint64_t*,
                              const SectorShocks* const*, PathWorkspace* const*, PathOutcome* const*,
-                             std::vector<MonthRecord>*);
+                             std::vector<MonthRecord>* const*);
 
 struct Width {
   int lanes;
@@ -110,7 +110,7 @@ int path_lanes() {
 
 void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_path, int count,
                     const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
-                    PathOutcome* const* outcomes) {
+                    PathOutcome* const* outcomes, std::vector<MonthRecord>* const* traces) {
   const Width width = width_of(active_simd_target());
   // A count outside the lanes would read sectors or write workspaces past the callers' arrays.
   if (count < 1 || count > width.lanes)
@@ -119,12 +119,15 @@ void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_
   // Lanes beyond `count` repeat the last path into their own workspaces; nobody reads them.
   std::array<std::uint64_t, kMaxPathLanes> paths{};
   std::array<const SectorShocks*, kMaxPathLanes> lane_sectors{};
+  std::array<std::vector<MonthRecord>*, kMaxPathLanes> lane_traces{};  // none for the spare lanes
   for (int l = 0; l < width.lanes; ++l) {
     const int source = std::min(l, count - 1);
     paths[static_cast<std::size_t>(l)] = first_path + static_cast<std::uint64_t>(source);
     lane_sectors[static_cast<std::size_t>(l)] = sectors[source];
+    if (traces != nullptr && l < count) lane_traces[static_cast<std::size_t>(l)] = traces[l];
   }
-  width.kernel(model, seed, paths.data(), lane_sectors.data(), workspaces, outcomes, nullptr);
+  width.kernel(model, seed, paths.data(), lane_sectors.data(), workspaces, outcomes,
+               traces != nullptr ? lane_traces.data() : nullptr);
 }
 
 void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
@@ -133,7 +136,9 @@ void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path,
   const SectorShocks* sectors[] = {&sector_shocks};
   PathWorkspace* workspaces[] = {&ws};
   PathOutcome* outcomes[] = {&out};
-  one_lane::simulate_group(model, seed, &path, sectors, workspaces, outcomes, trace);
+  std::vector<MonthRecord>* traces[] = {trace};
+  one_lane::simulate_group(model, seed, &path, sectors, workspaces, outcomes,
+                           trace != nullptr ? traces : nullptr);
 }
 
 void simulate_path(const Model& model, std::uint64_t seed, std::uint64_t path, PathWorkspace& ws,

@@ -81,11 +81,14 @@ int path_lanes();
 /// Simulates paths first_path .. first_path + count - 1 (1 <= count <= path_lanes()) at once, path
 /// first_path + l with the sector shocks sectors[l] in workspaces[l] into outcomes[l]. Each array
 /// has path_lanes() entries; lanes beyond `count` are scratch (their results mean nothing) and
-/// read no sector shocks; a count outside 1 .. path_lanes() throws std::logic_error. Every path's
-/// result is exactly the one simulate_path gives it.
+/// read no sector shocks; a count outside 1 .. path_lanes() throws std::logic_error. With
+/// `traces` (count entries, each null or a record to append to), path first_path + l's months
+/// are appended to *traces[l]. Every path's result and record are exactly the ones simulate_path
+/// gives it.
 void simulate_paths(const Model& model, std::uint64_t seed, std::uint64_t first_path, int count,
                     const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
-                    PathOutcome* const* outcomes);
+                    PathOutcome* const* outcomes,
+                    std::vector<MonthRecord>* const* traces = nullptr);
 
 /// Simulates path `path` of the run with `seed`, reading the sector shocks of its calendar months
 /// from `sector` (filled for this seed and path over at least the model's span when the model

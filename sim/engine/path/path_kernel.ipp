@@ -60,8 +60,22 @@ VD milestone_month(const Model& model, const LanePaths& group, int m, LaneEffect
   return respin_cost;
 }
 
+/// The month's record of every lane l with a trace, traces[l] (a cashed-out month shows zeros
+/// where `shown`, the main track masked to the living lanes, has them).
+void record_month(std::vector<MonthRecord>* const* traces, int m, VD revenue, const Operations& ops,
+                  const CostStage& costs, const MainMonth& shown, VD funding_in,
+                  const CashStage& tracks) {
+  for (int l = 0; l < kLanes; ++l)
+    if (std::vector<MonthRecord>* trace = traces[l])
+      trace->push_back({m, revenue[l], ops.gross_margin[l], ops.rnd[l], ops.sga[l], costs.sbc()[l],
+                        costs.depreciation[l], ops.operating_income[l], costs.subsidies[l],
+                        shown.interest[l], shown.tax[l], shown.net_income[l], ops.wc_change[l],
+                        costs.capex[l], shown.free_cash_flow[l], funding_in[l], tracks.cash()[l],
+                        tracks.standalone_cash()[l], shown.metric[l]});
+}
+
 void simulate_lanes(const Model& model, const LanePaths& group, const SectorShocks* const* sectors,
-                    std::vector<MonthRecord>* trace) {
+                    std::vector<MonthRecord>* const* traces) {
   std::array<std::vector<double>*, kLanes> draws;
   for (int l = 0; l < kLanes; ++l) draws[at(l)] = &group.ws(l).draws;
   draw_parameters(model, group.seed, group.paths, kLanes, draws.data());
@@ -100,14 +114,9 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
     funding.consider_raise(model, group, m, alive & ~cashed_out, tracks.cash(),
                            main.free_cash_flow);
     judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
-    if (kLanes == 1 && trace != nullptr) {
-      const MainMonth shown = alive_only(main, alive);  // a cashed-out month shows zeros
-      trace->push_back({m, revenue[0], ops.gross_margin[0], ops.rnd[0], ops.sga[0], costs.sbc()[0],
-                        costs.depreciation[0], ops.operating_income[0], costs.subsidies[0],
-                        shown.interest[0], shown.tax[0], shown.net_income[0], ops.wc_change[0],
-                        costs.capex[0], shown.free_cash_flow[0], scheduled_in[0] + raised_in[0],
-                        tracks.cash()[0], tracks.standalone_cash()[0], shown.metric[0]});
-    }
+    if (traces != nullptr)
+      record_month(traces, m, revenue, ops, costs, alive_only(main, alive),
+                   scheduled_in + raised_in, tracks);
     costs.advance();
   }
   events.record_occurrences(group);
@@ -128,6 +137,6 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
 /// The width's entry point: no vector crosses it, so it may be called from baseline code.
 void simulate_group(const Model& model, std::uint64_t seed, const std::uint64_t* paths,
                     const SectorShocks* const* sectors, PathWorkspace* const* workspaces,
-                    PathOutcome* const* outcomes, std::vector<MonthRecord>* trace) {
-  simulate_lanes(model, LanePaths{seed, paths, workspaces, outcomes}, sectors, trace);
+                    PathOutcome* const* outcomes, std::vector<MonthRecord>* const* traces) {
+  simulate_lanes(model, LanePaths{seed, paths, workspaces, outcomes}, sectors, traces);
 }
