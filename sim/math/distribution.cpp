@@ -234,17 +234,22 @@ double chebyshev(const std::vector<double>& c, double t) {
 /// each is serial, so one alone waits on every step's latency. The same operations as chebyshev.
 void chebyshev_side_by_side(const std::vector<double>& c, const std::size_t* which, std::size_t n,
                             const double* t, double* out) {
-  constexpr std::size_t kMax = 16;
-  std::array<double, kMax> y{}, b1{}, b2{};
-  for (std::size_t j = 0; j < n; ++j) y[j] = 2 * t[which[j]] - 1;
-  for (std::size_t k = c.size(); k-- > 1;) {
-    for (std::size_t j = 0; j < n; ++j) {
-      const double b0 = 2 * y[j] * b1[j] - b2[j] + c[k];
-      b2[j] = b1[j];
-      b1[j] = b0;
+  // In blocks of a fixed width, so that the compiler turns each step into packed operations; a
+  // block's unused places run on y = 0 and are dropped.
+  constexpr std::size_t kBlock = 4;
+  for (std::size_t first = 0; first < n; first += kBlock) {
+    const std::size_t count = std::min(kBlock, n - first);
+    std::array<double, kBlock> y{}, b1{}, b2{};
+    for (std::size_t j = 0; j < count; ++j) y[j] = 2 * t[which[first + j]] - 1;
+    for (std::size_t k = c.size(); k-- > 1;) {
+      for (std::size_t j = 0; j < kBlock; ++j) {
+        const double b0 = 2 * y[j] * b1[j] - b2[j] + c[k];
+        b2[j] = b1[j];
+        b1[j] = b0;
+      }
     }
+    for (std::size_t j = 0; j < count; ++j) out[which[first + j]] = y[j] * b1[j] - b2[j] + c[0];
   }
-  for (std::size_t j = 0; j < n; ++j) out[which[j]] = y[j] * b1[j] - b2[j] + c[0];
 }
 
 /// Chebyshev coefficients of g on [0, 1] from n nodes, without the trailing ones below 1e-16
