@@ -84,6 +84,10 @@ void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, 
   const SimdTarget target = current_target().load(std::memory_order_relaxed);
   const int lanes = target == SimdTarget::avx512 ? 8 : target == SimdTarget::avx2 ? 4 : 1;
   const auto streams_count = static_cast<std::size_t>(count);
+  if (count == 1) {  // one stream is its own interleaving (the one-lane twin, path by path)
+    streams[0].fill(0, out, n);
+    return;
+  }
   if (count % lanes == 0 && streams_count <= kMaxInterleaved) {
     std::array<std::uint64_t, kMaxInterleaved> starts{}, gammas{};
     for (std::size_t s = 0; s < streams_count; ++s) {

@@ -49,7 +49,6 @@ struct PathWorkspace {
   };
   std::vector<ActiveEffect> temporary[5];   ///< per EventTarget
   std::vector<RandomStream> event_streams;  ///< one per event, re-seeded for every path
-  std::vector<double> own_normals;          ///< one block of the path's monthly normals, by month
   // The first lane of a group keeps the group's monthly series, interleaved by lane (month m of
   // lane l at m * lanes + l): sector shocks, company revenue shocks, gross-margin noise.
   std::vector<double> lane_sector, lane_company, lane_margin;
