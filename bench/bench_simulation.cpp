@@ -6,12 +6,12 @@
 //   build/bench/breakeven_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
-#include <array>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "breakeven/engine/engine.hpp"
+#include "breakeven/engine/path_lanes.hpp"
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/counter_normals.hpp"
@@ -77,33 +77,18 @@ void BM_PathMonthByTarget(benchmark::State& state) {
   if (!use_target_of(state)) return;
   const Model& model = bench_model();
   const int lanes = path_lanes();
-  const auto lane_count = static_cast<std::size_t>(lanes);
-  std::vector<PathWorkspace> workspaces;
-  workspaces.reserve(lane_count);
-  std::vector<PathOutcome> outcomes(lane_count);
-  std::vector<SectorShocks> sectors(lane_count);
-  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
-  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
-  std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
-  for (std::size_t l = 0; l < lane_count; ++l) {
-    workspaces.emplace_back(model);
-    outcomes[l].years.resize(model.fiscal_years.size());
-    workspace_of[l] = &workspaces[l];
-    outcome_of[l] = &outcomes[l];
-    sector_of[l] = &sectors[l];
-  }
+  PathLanes group(model, lanes);
+  SectorLanes sectors(lanes);
   const bool draws_sector = uses_sector_shocks(model);
   const int first_month = first_calendar_month(model), last_month = last_calendar_month(model);
   Tally tally(model);
   std::uint64_t first = 0;
   for (auto _ : state) {
-    if (draws_sector)
-      for (std::size_t l = 0; l < lane_count; ++l)
-        sectors[l].fill(42, first + l, first_month, last_month);
-    simulate_paths(model, 42, first, lanes, sector_of.data(), workspace_of.data(),
-                   outcome_of.data());
-    for (const PathOutcome& outcome : outcomes) tally.add(model, outcome);
-    first += lane_count;
+    if (draws_sector) sectors.fill(42, first, lanes, first_month, last_month);
+    simulate_paths(model, 42, first, lanes, sectors.of.data(), group.workspace_of.data(),
+                   group.outcome_of.data());
+    for (const PathOutcome& outcome : group.outcomes) tally.add(model, outcome);
+    first += static_cast<std::uint64_t>(lanes);
   }
   benchmark::DoNotOptimize(tally.paths);
   const auto path_months = static_cast<double>(state.iterations()) * lanes * model.months;

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "breakeven/engine/path_lanes.hpp"
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/math/counter_normals.hpp"
@@ -154,17 +155,7 @@ std::vector<int> group_sizes(int lanes) {
 /// up and reused for every group.
 class Lanes {
  public:
-  Lanes(const Model& model, int lanes) : sectors_(static_cast<std::size_t>(lanes)) {
-    workspaces_.reserve(sectors_.size());
-    outcomes_.resize(sectors_.size());
-    for (std::size_t l = 0; l < sectors_.size(); ++l) {
-      workspaces_.emplace_back(model);
-      outcomes_[l].years.resize(model.fiscal_years.size());
-      workspace_of_[l] = &workspaces_[l];
-      outcome_of_[l] = &outcomes_[l];
-      sector_of_[l] = &sectors_[l];
-    }
-  }
+  Lanes(const Model& model, int lanes) : group_(model, lanes), sectors_(lanes) {}
 
   /// Simulates paths first .. first + count - 1; returns their results in path order. The
   /// sector shocks are drawn per path as engine.cpp draws them, over the calendar months
@@ -174,25 +165,19 @@ class Lanes {
                               int count, int first_month, int last_month, bool traced) {
     std::array<std::vector<MonthRecord>, kMaxPathLanes> traces;
     std::array<std::vector<MonthRecord>*, kMaxPathLanes> trace_of{};
-    for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l) {
-      trace_of[l] = &traces[l];
-      if (uses_sector_shocks(model)) sectors_[l].fill(seed, first + l, first_month, last_month);
-    }
-    simulate_paths(model, seed, first, count, sector_of_.data(), workspace_of_.data(),
-                   outcome_of_.data(), traced ? trace_of.data() : nullptr);
+    for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l) trace_of[l] = &traces[l];
+    if (uses_sector_shocks(model)) sectors_.fill(seed, first, count, first_month, last_month);
+    simulate_paths(model, seed, first, count, sectors_.of.data(), group_.workspace_of.data(),
+                   group_.outcome_of.data(), traced ? trace_of.data() : nullptr);
     std::vector<PathResult> results;
     for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l)
-      results.emplace_back(outcomes_[l], workspaces_[l], std::move(traces[l]));
+      results.emplace_back(group_.outcomes[l], group_.workspaces[l], std::move(traces[l]));
     return results;
   }
 
  private:
-  std::vector<SectorShocks> sectors_;
-  std::vector<PathWorkspace> workspaces_;
-  std::vector<PathOutcome> outcomes_;
-  std::array<const SectorShocks*, kMaxPathLanes> sector_of_{};
-  std::array<PathWorkspace*, kMaxPathLanes> workspace_of_{};
-  std::array<PathOutcome*, kMaxPathLanes> outcome_of_{};
+  PathLanes group_;
+  SectorLanes sectors_;
 };
 
 int lanes_of(SimdTarget target) {
@@ -436,29 +421,18 @@ TEST_CASE("the lane comparison notices a lane given another path's sector shocks
   for (const SimdTarget target : {SimdTarget::avx2, SimdTarget::avx512}) {
     if (!set_simd_target(target)) continue;
     CAPTURE(simd_target_name(target));
-    const auto lanes = static_cast<std::size_t>(path_lanes());
-    std::vector<SectorShocks> sectors(lanes);
-    std::vector<PathWorkspace> workspaces;
-    std::vector<PathOutcome> outcomes(lanes);
-    std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
-    std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
-    std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
-    workspaces.reserve(lanes);
-    for (std::size_t l = 0; l < lanes; ++l) {
-      workspaces.emplace_back(model);
-      outcomes[l].years.resize(model.fiscal_years.size());
-      // Lane l reads the shocks of the path one lane on.
-      sectors[l].fill(seed, kFirstPath + (l + 1) % lanes, first_calendar_month(model),
-                      last_calendar_month(model));
-      sector_of[l] = &sectors[l];
-      workspace_of[l] = &workspaces[l];
-      outcome_of[l] = &outcomes[l];
-    }
-    simulate_paths(model, seed, kFirstPath, static_cast<int>(lanes), sector_of.data(),
-                   workspace_of.data(), outcome_of.data());
-    for (std::size_t l = 0; l < lanes; ++l) {
+    const int lanes = path_lanes();
+    PathLanes group(model, lanes);
+    SectorLanes sectors(lanes);
+    const auto lane_count = static_cast<std::size_t>(lanes);
+    for (std::size_t l = 0; l < lane_count; ++l)  // lane l reads the shocks of the path one on
+      sectors.shocks[l].fill(seed, kFirstPath + (l + 1) % lane_count, first_calendar_month(model),
+                             last_calendar_month(model));
+    simulate_paths(model, seed, kFirstPath, lanes, sectors.of.data(), group.workspace_of.data(),
+                   group.outcome_of.data());
+    for (std::size_t l = 0; l < lane_count; ++l) {
       CAPTURE(l);
-      const PathResult got(outcomes[l], workspaces[l], {});
+      const PathResult got(group.outcomes[l], group.workspaces[l], {});
       const PathResult right = alone(model, seed, kFirstPath + l);
       REQUIRE(same_bits(got.draws, right.draws));
       REQUIRE_FALSE(outcome_difference(got.outcome, right.outcome).empty());
@@ -469,34 +443,27 @@ TEST_CASE("the lane comparison notices a lane given another path's sector shocks
 
 TEST_CASE("the path kernel refuses a group with no paths or more paths than lanes",
           "[engine][simd]") {
-  // A count past the lanes would make the kernel read and write past its callers' arrays.
+  // A count past the lanes would make the kernel read and write past its callers' arrays; so
+  // would lanes set up beyond the arrays' kMaxPathLanes entries.
   const SimdTarget saved = active_simd_target();
   const Model model = from_file("scenarios/metax.toml");
-  std::vector<PathWorkspace> workspaces;
-  workspaces.reserve(kMaxPathLanes);
-  std::array<SectorShocks, kMaxPathLanes> sectors;
-  std::array<PathOutcome, kMaxPathLanes> outcomes{};
-  std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
-  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
-  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
-  for (std::size_t l = 0; l < kMaxPathLanes; ++l) {
-    workspaces.emplace_back(model);
-    outcomes[l].years.resize(model.fiscal_years.size());
-    sectors[l].fill(1, l, first_calendar_month(model), last_calendar_month(model));
-    sector_of[l] = &sectors[l];
-    workspace_of[l] = &workspaces[l];
-    outcome_of[l] = &outcomes[l];
-  }
+  CHECK_THROWS_AS(PathLanes(model, kMaxPathLanes + 1), std::logic_error);
+  CHECK_THROWS_AS(PathLanes(model, 0), std::logic_error);
+  CHECK_THROWS_AS(SectorLanes(kMaxPathLanes + 1), std::logic_error);
+  // Lanes for the widest group, so that even an unchecked count stays inside them.
+  PathLanes group(model, kMaxPathLanes);
+  SectorLanes sectors(kMaxPathLanes);
+  sectors.fill(1, 0, kMaxPathLanes, first_calendar_month(model), last_calendar_month(model));
   for (const SimdTarget target : {SimdTarget::scalar, SimdTarget::avx2, SimdTarget::avx512}) {
     if (!set_simd_target(target)) continue;
     CAPTURE(simd_target_name(target));
     const int lanes = path_lanes();
     for (const int count : {0, -1, lanes + 1})
-      CHECK_THROWS_AS(simulate_paths(model, 1, 0, count, sector_of.data(), workspace_of.data(),
-                                     outcome_of.data()),
+      CHECK_THROWS_AS(simulate_paths(model, 1, 0, count, sectors.of.data(),
+                                     group.workspace_of.data(), group.outcome_of.data()),
                       std::logic_error);
-    CHECK_NOTHROW(simulate_paths(model, 1, 0, lanes, sector_of.data(), workspace_of.data(),
-                                 outcome_of.data()));
+    CHECK_NOTHROW(simulate_paths(model, 1, 0, lanes, sectors.of.data(), group.workspace_of.data(),
+                                 group.outcome_of.data()));
   }
   set_simd_target(saved);
 }

@@ -2,7 +2,6 @@
 #include "breakeven/engine/engine.hpp"
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <climits>
 #include <memory>
@@ -13,32 +12,19 @@
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 
+#include "breakeven/engine/path_lanes.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 #include "breakeven/scenario/errors.hpp"
 
 namespace breakeven {
 namespace {
 
-/// One model's share of a worker: its tally, and the scratch space and outcome of each lane of
-/// the path kernel, reused for every group of paths.
+/// One model's share of a worker: its tally, and the path kernel's lanes, reused for every
+/// group of paths.
 struct ModelLanes {
   Tally tally;
-  std::vector<PathWorkspace> workspaces;
-  std::vector<PathOutcome> outcomes;
-  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
-  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
-  ModelLanes(const Model& model, int lanes) : tally(model) {
-    workspaces.reserve(static_cast<std::size_t>(lanes));
-    outcomes.resize(static_cast<std::size_t>(lanes));
-    for (int l = 0; l < lanes; ++l) {
-      workspaces.emplace_back(model);
-      outcomes[static_cast<std::size_t>(l)].years.resize(model.fiscal_years.size());
-    }
-    for (std::size_t l = 0; l < workspaces.size(); ++l) {
-      workspace_of[l] = &workspaces[l];
-      outcome_of[l] = &outcomes[l];
-    }
-  }
+  PathLanes lanes;
+  ModelLanes(const Model& model, int lane_count) : tally(model), lanes(model, lane_count) {}
 };
 
 /// The calendar span of sector shocks the plan's models read; empty when none reads any.
@@ -61,10 +47,9 @@ SectorSpan sector_span(const RunPlan& plan) {
 class Worker {
  public:
   Worker(const RunPlan& plan, SectorSpan span)
-      : plan_(plan), span_(span), lanes_(path_lanes()), sectors_(static_cast<std::size_t>(lanes_)) {
+      : plan_(plan), span_(span), lanes_(path_lanes()), sectors_(lanes_) {
     models_.reserve(plan.models.size());
     for (const Model* model : plan.models) models_.emplace_back(*model, lanes_);
-    for (std::size_t l = 0; l < sectors_.size(); ++l) sector_of_[l] = &sectors_[l];
     if (plan.joint) {
       joint_.emplace(plan.models);
       marks_.resize(plan.models.size());
@@ -78,13 +63,10 @@ class Worker {
     for (std::int64_t first = block.begin; first < block.end; first += lanes_) {
       const int count = static_cast<int>(std::min<std::int64_t>(lanes_, block.end - first));
       const auto first_index = static_cast<std::uint64_t>(first);
-      if (!span_.empty())
-        for (int l = 0; l < count; ++l)
-          sectors_[static_cast<std::size_t>(l)].fill(
-              plan_.seed, first_index + static_cast<std::uint64_t>(l), span_.first, span_.last);
+      if (!span_.empty()) sectors_.fill(plan_.seed, first_index, count, span_.first, span_.last);
       for (std::size_t m = 0; m < models_.size(); ++m)
-        simulate_paths(*plan_.models[m], plan_.seed, first_index, count, sector_of_.data(),
-                       models_[m].workspace_of.data(), models_[m].outcome_of.data());
+        simulate_paths(*plan_.models[m], plan_.seed, first_index, count, sectors_.of.data(),
+                       models_[m].lanes.workspace_of.data(), models_[m].lanes.outcome_of.data());
       for (int l = 0; l < count; ++l) count_path(first + l, static_cast<std::size_t>(l));
     }
   }
@@ -105,9 +87,9 @@ class Worker {
   void count_path(std::int64_t path, std::size_t lane) {
     for (std::size_t m = 0; m < models_.size(); ++m) {
       const Model& model = *plan_.models[m];
-      const PathOutcome& outcome = models_[m].outcomes[lane];
+      const PathOutcome& outcome = models_[m].lanes.outcomes[lane];
       models_[m].tally.add(model, outcome);
-      if (plan_.on_path) plan_.on_path(m, path, outcome, models_[m].workspaces[lane]);
+      if (plan_.on_path) plan_.on_path(m, path, outcome, models_[m].lanes.workspaces[lane]);
       if (joint_) marks_[m] = joint_mark(model, outcome);
     }
     if (joint_) joint_->add(marks_);
@@ -117,8 +99,7 @@ class Worker {
   SectorSpan span_;
   int lanes_;
   std::vector<ModelLanes> models_;
-  std::vector<SectorShocks> sectors_;
-  std::array<const SectorShocks*, kMaxPathLanes> sector_of_{};
+  SectorLanes sectors_;
   std::optional<JointTally> joint_;
   std::vector<JointMark> marks_;
 };

@@ -14,6 +14,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "breakeven/engine/path_lanes.hpp"
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/engine/sector_shocks.hpp"
 
@@ -24,44 +25,29 @@ constexpr std::int64_t kGrain = 256;
 
 /// One thread's lanes of the path kernel, each path with its monthly record.
 struct SamplerWorker {
-  int lanes;
-  std::vector<PathWorkspace> workspaces;
-  std::vector<PathOutcome> outcomes;
-  std::vector<SectorShocks> sectors;
+  PathLanes lanes;
+  SectorLanes sectors;
   std::vector<std::vector<MonthRecord>> traces;
-  std::array<PathWorkspace*, kMaxPathLanes> workspace_of{};
-  std::array<PathOutcome*, kMaxPathLanes> outcome_of{};
-  std::array<const SectorShocks*, kMaxPathLanes> sector_of{};
   std::array<std::vector<MonthRecord>*, kMaxPathLanes> trace_of{};
 
   explicit SamplerWorker(const Model& model)
-      : lanes(path_lanes()),
-        outcomes(static_cast<std::size_t>(lanes)),
-        sectors(outcomes.size()),
-        traces(outcomes.size()) {
-    workspaces.reserve(outcomes.size());
-    for (std::size_t l = 0; l < outcomes.size(); ++l) {
-      workspaces.emplace_back(model);
-      outcomes[l].years.resize(model.fiscal_years.size());
+      : lanes(model, path_lanes()), sectors(path_lanes()), traces(lanes.outcomes.size()) {
+    for (std::size_t l = 0; l < traces.size(); ++l) {
       traces[l].reserve(static_cast<std::size_t>(model.months));
-      workspace_of[l] = &workspaces[l];
-      outcome_of[l] = &outcomes[l];
-      sector_of[l] = &sectors[l];
       trace_of[l] = &traces[l];
     }
   }
+  SamplerWorker(const SamplerWorker&) = delete;  // trace_of points into its own traces
 
-  /// Simulates paths first .. first + count - 1 (count <= lanes) with their records.
+  int lane_count() const { return static_cast<int>(traces.size()); }
+
+  /// Simulates paths first .. first + count - 1 (count <= lane_count()) with their records.
   void run(const Model& model, std::uint64_t seed, std::uint64_t first, int count) {
-    for (int l = 0; l < count; ++l) {
-      const auto lane = static_cast<std::size_t>(l);
-      traces[lane].clear();
-      if (uses_sector_shocks(model))
-        sectors[lane].fill(seed, first + lane, first_calendar_month(model),
-                           last_calendar_month(model));
-    }
-    simulate_paths(model, seed, first, count, sector_of.data(), workspace_of.data(),
-                   outcome_of.data(), trace_of.data());
+    for (std::size_t l = 0; l < static_cast<std::size_t>(count); ++l) traces[l].clear();
+    if (uses_sector_shocks(model))
+      sectors.fill(seed, first, count, first_calendar_month(model), last_calendar_month(model));
+    simulate_paths(model, seed, first, count, sectors.of.data(), lanes.workspace_of.data(),
+                   lanes.outcome_of.data(), trace_of.data());
   }
 };
 
@@ -103,25 +89,25 @@ std::vector<WindowSamples> sample_windows(const Model& model,
   tbb::enumerable_thread_specific<SamplerWorker> workers([&model] { return SamplerWorker(model); });
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::int64_t>(0, paths, kGrain),
-        [&](const tbb::blocked_range<std::int64_t>& range) {
-          SamplerWorker& worker = workers.local();
-          for (std::int64_t first = range.begin(); first < range.end(); first += worker.lanes) {
-            const auto count =
-                static_cast<int>(std::min<std::int64_t>(worker.lanes, range.end() - first));
-            worker.run(model, seed, static_cast<std::uint64_t>(first), count);
-            for (int l = 0; l < count; ++l) {
-              const auto lane = static_cast<std::size_t>(l);
-              const int cashout = worker.outcomes[lane].cashout_month;
-              for (std::size_t w = 0; w < windows.size(); ++w) {
-                if (cashout >= 0 && cashout <= windows[w].last_month) continue;
-                slot_values[w][static_cast<std::size_t>(first + l)] =
-                    window_value(worker.traces[lane], windows[w]);
-              }
-            }
-          }
-        });
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, paths, kGrain),
+                      [&](const tbb::blocked_range<std::int64_t>& range) {
+                        SamplerWorker& worker = workers.local();
+                        for (std::int64_t first = range.begin(); first < range.end();
+                             first += worker.lane_count()) {
+                          const auto count = static_cast<int>(
+                              std::min<std::int64_t>(worker.lane_count(), range.end() - first));
+                          worker.run(model, seed, static_cast<std::uint64_t>(first), count);
+                          for (int l = 0; l < count; ++l) {
+                            const auto lane = static_cast<std::size_t>(l);
+                            const int cashout = worker.lanes.outcomes[lane].cashout_month;
+                            for (std::size_t w = 0; w < windows.size(); ++w) {
+                              if (cashout >= 0 && cashout <= windows[w].last_month) continue;
+                              slot_values[w][static_cast<std::size_t>(first + l)] =
+                                  window_value(worker.traces[lane], windows[w]);
+                            }
+                          }
+                        }
+                      });
   });
   std::vector<WindowSamples> samples(windows.size());
   for (std::size_t w = 0; w < windows.size(); ++w) {
