@@ -126,3 +126,33 @@ TEST_CASE("instruction sets are named for BREAKEVEN_SIMD", "[simd]") {
   REQUIRE(breakeven::simd_target_supported(SimdTarget::scalar));
   REQUIRE(breakeven::simd_target_supported(breakeven::active_simd_target()));
 }
+
+TEST_CASE("streams drawn side by side from any counter are each stream's own normals",
+          "[random][simd]") {
+  // fill_interleaved is how a group of paths draws its months (from counter 0) and its sector
+  // shocks (from a calendar month, odd or even): every lane must hold exactly the stream's bits.
+  const TargetGuard guard;
+  std::vector<CounterNormals> streams;
+  for (std::uint64_t path = 0; path < 16; ++path)
+    streams.emplace_back(11, 1000 + path, Substream::sector);
+  int compared = 0;
+  for (const SimdTarget target : kTargets) {
+    if (!breakeven::set_simd_target(target)) continue;
+    CAPTURE(breakeven::simd_target_name(target));
+    for (const int count : {1, 3, 4, 8, 12, 16})
+      for (const std::uint64_t first : {0U, 1U, 2U, 7U, 24300U, 24301U})
+        for (const std::size_t n : {0U, 1U, 2U, 3U, 89U, 90U}) {
+          CAPTURE(count, first, n);
+          const auto lanes = static_cast<std::size_t>(count);
+          std::vector<double> interleaved(n * lanes);
+          CounterNormals::fill_interleaved(streams.data(), count, first, n, interleaved.data());
+          for (std::size_t l = 0; l < lanes; ++l) {
+            std::vector<double> lane(n);
+            for (std::size_t k = 0; k < n; ++k) lane[k] = interleaved[k * lanes + l];
+            REQUIRE(same_bits(lane, block(streams[l], first, n)));
+            ++compared;
+          }
+        }
+  }
+  CHECK(compared > 0);
+}

@@ -467,3 +467,43 @@ TEST_CASE("the path kernel refuses a group with no paths or more paths than lane
   }
   set_simd_target(saved);
 }
+
+TEST_CASE("a group's sector shocks, drawn together, are each path's own", "[engine][simd]") {
+  // SectorLanes draws a group's shocks into one block interleaved by month; each lane's view must
+  // read exactly what SectorShocks::fill draws for its path, month by month, at every target.
+  const SimdTarget saved = active_simd_target();
+  constexpr int kFirstMonth = 24301, kLastMonth = 24390;  // an odd first counter, 90 months
+  for (const SimdTarget target : {SimdTarget::scalar, SimdTarget::avx2, SimdTarget::avx512}) {
+    if (!set_simd_target(target)) continue;
+    CAPTURE(simd_target_name(target));
+    for (const int lanes : {1, 3, 4, kMaxPathLanes})
+      for (const int count : {1, lanes / 2 + 1, lanes}) {
+        CAPTURE(lanes, count);
+        SectorLanes sectors(lanes);
+        sectors.fill(9, 500, count, kFirstMonth, kLastMonth);
+        for (int l = 0; l < count; ++l) {
+          SectorShocks own;
+          own.fill(9, 500 + static_cast<std::uint64_t>(l), kFirstMonth, kLastMonth);
+          const SectorShocks& viewed = sectors.shocks[static_cast<std::size_t>(l)];
+          REQUIRE(viewed.covers(9, 500 + static_cast<std::uint64_t>(l), kFirstMonth, kLastMonth));
+          REQUIRE(viewed.stride() == lanes);
+          for (int month = kFirstMonth; month <= kLastMonth; ++month)
+            REQUIRE(std::bit_cast<std::uint64_t>(viewed.from(month)[0]) ==
+                    std::bit_cast<std::uint64_t>(own.from(month)[0]));
+        }
+      }
+  }
+  set_simd_target(saved);
+}
+
+TEST_CASE("a copy of a path's own sector shocks reads its own values", "[engine]") {
+  // The shocks drawn by fill live in the object itself; a copy must not read its original's.
+  SectorShocks original;
+  original.fill(3, 4, 24000, 24011);
+  const SectorShocks copy = original;
+  const double first = copy.from(24000)[0];
+  original.fill(3, 5, 24000, 24011);  // the original now holds another path's shocks
+  CHECK(copy.from(24000)[0] == first);
+  CHECK(copy.from(24000) != original.from(24000));
+  CHECK(copy.stride() == 1);
+}

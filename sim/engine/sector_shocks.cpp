@@ -10,11 +10,23 @@ void SectorShocks::fill(std::uint64_t seed, std::uint64_t path, int first_month,
   path_ = path;
   first_month_ = first_month;
   last_month_ = last_month;
+  viewed_ = nullptr;
+  stride_ = 1;
   values_.resize(static_cast<std::size_t>(last_month - first_month + 1));
   // Calendar month ordinals are positive for any year a scenario can name: the counter of the
   // path's sector stream.
   CounterNormals(seed, path, Substream::sector)
       .fill(static_cast<std::uint64_t>(first_month), values_.data(), values_.size());
+}
+
+void SectorShocks::view(std::uint64_t seed, std::uint64_t path, int first_month, int last_month,
+                        const double* values, int stride) {
+  seed_ = seed;
+  path_ = path;
+  first_month_ = first_month;
+  last_month_ = last_month;
+  viewed_ = values;
+  stride_ = stride;
 }
 
 bool SectorShocks::covers(std::uint64_t seed, std::uint64_t path, int first_month,

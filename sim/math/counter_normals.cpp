@@ -16,11 +16,11 @@ void fill_normals_avx2(std::uint64_t key_a, std::uint64_t key_b, std::uint64_t f
 void fill_normals_avx512(std::uint64_t key_a, std::uint64_t key_b, std::uint64_t first, double* out,
                          std::size_t n);
 void fill_lane_normals_scalar(const std::uint64_t* starts, const std::uint64_t* gammas,
-                              std::size_t count, std::size_t n, double* out);
+                              std::size_t count, std::uint64_t first, std::size_t n, double* out);
 void fill_lane_normals_avx2(const std::uint64_t* starts, const std::uint64_t* gammas,
-                            std::size_t count, std::size_t n, double* out);
+                            std::size_t count, std::uint64_t first, std::size_t n, double* out);
 void fill_lane_normals_avx512(const std::uint64_t* starts, const std::uint64_t* gammas,
-                              std::size_t count, std::size_t n, double* out);
+                              std::size_t count, std::uint64_t first, std::size_t n, double* out);
 }  // namespace detail
 
 namespace {
@@ -79,13 +79,13 @@ void CounterNormals::fill(std::uint64_t first, double* out, std::size_t n) const
   kernel_of(current_target().load(std::memory_order_relaxed))(key_a_, key_b_, first, out, n);
 }
 
-void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, std::size_t n,
-                                      double* out) {
+void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, std::uint64_t first,
+                                      std::size_t n, double* out) {
   const SimdTarget target = current_target().load(std::memory_order_relaxed);
   const int lanes = target == SimdTarget::avx512 ? 8 : target == SimdTarget::avx2 ? 4 : 1;
   const auto streams_count = static_cast<std::size_t>(count);
   if (count == 1) {  // one stream is its own interleaving (the one-lane twin, path by path)
-    streams[0].fill(0, out, n);
+    streams[0].fill(first, out, n);
     return;
   }
   if (count % lanes == 0 && streams_count <= kMaxInterleaved) {
@@ -97,13 +97,13 @@ void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, 
     const auto kernel = target == SimdTarget::avx512 ? detail::fill_lane_normals_avx512
                         : target == SimdTarget::avx2 ? detail::fill_lane_normals_avx2
                                                      : detail::fill_lane_normals_scalar;
-    kernel(starts.data(), gammas.data(), streams_count, n, out);
+    kernel(starts.data(), gammas.data(), streams_count, first, n, out);
     return;
   }
   // Any other count: stream by stream, then spread into place.
   std::vector<double> own(n);
   for (std::size_t s = 0; s < streams_count; ++s) {
-    streams[s].fill(0, own.data(), n);
+    streams[s].fill(first, own.data(), n);
     for (std::size_t k = 0; k < n; ++k) out[k * streams_count + s] = own[k];
   }
 }

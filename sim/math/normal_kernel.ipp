@@ -151,24 +151,28 @@ void BREAKEVEN_NORMAL_ENTRY(std::uint64_t start, std::uint64_t gamma, std::uint6
   }
 }
 
-/// Normals 0 .. n - 1 of `count` streams (a multiple of kLanes), kLanes streams at a time, one
-/// per lane, interleaved by counter: out[k * count + s] is normal k of stream s, exactly the value
-/// BREAKEVEN_NORMAL_ENTRY gives it. The path kernel's months of a group of paths come out ready
-/// to load, a month per vector.
+/// Normals first .. first + n - 1 of `count` streams (a multiple of kLanes), kLanes streams at a
+/// time, one per lane, interleaved by counter: out[k * count + s] is normal first + k of stream s,
+/// exactly the value BREAKEVEN_NORMAL_ENTRY gives it. The path kernel's months of a group of paths
+/// come out ready to load, a month per vector.
 void BREAKEVEN_LANE_NORMALS_ENTRY(const std::uint64_t* starts, const std::uint64_t* gammas,
-                                  std::size_t count, std::size_t n, double* out) {
-  for (std::size_t first = 0; first < count; first += kLanes) {
+                                  std::size_t count, std::uint64_t first, std::size_t n,
+                                  double* out) {
+  // Pairs from the one holding normal `first`: with an odd first, its even normal is dropped.
+  const std::uint64_t first_pair = first / 2;
+  const std::uint64_t end = first + n;
+  for (std::size_t lane0 = 0; lane0 < count; lane0 += kLanes) {
     VU weyl, gamma;  // the state of counter 2j for the pair j of each lane's stream
     for (int i = 0; i < kLanes; ++i) {
-      gamma[i] = gammas[first + static_cast<std::size_t>(i)];
-      weyl[i] = starts[first + static_cast<std::size_t>(i)] + gamma[i];
+      gamma[i] = gammas[lane0 + static_cast<std::size_t>(i)];
+      weyl[i] = starts[lane0 + static_cast<std::size_t>(i)] + (2 * first_pair + 1) * gamma[i];
     }
     const VU step = gamma + gamma;
-    for (std::size_t k = 0; k < n; k += 2, weyl += step) {
+    for (std::uint64_t k = 2 * first_pair; k < end; k += 2, weyl += step) {
       VD even, odd;
       normal_pairs(weyl, gamma, even, odd);
-      __builtin_memcpy(out + k * count + first, &even, sizeof even);
-      if (k + 1 < n) __builtin_memcpy(out + (k + 1) * count + first, &odd, sizeof odd);
+      if (k >= first) __builtin_memcpy(out + (k - first) * count + lane0, &even, sizeof even);
+      if (k + 1 < end) __builtin_memcpy(out + (k + 1 - first) * count + lane0, &odd, sizeof odd);
     }
   }
 }

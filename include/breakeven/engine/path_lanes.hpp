@@ -32,7 +32,8 @@ struct PathLanes {
 };
 
 /// The sector shocks of a group of paths, one per lane (1 .. kMaxPathLanes, else
-/// std::logic_error); not copyable, for the same reason.
+/// std::logic_error), drawn together into one block interleaved by month, which each lane's
+/// SectorShocks views. Not copyable: those views, too, point into its own vector.
 struct SectorLanes {
   explicit SectorLanes(int lanes);
   SectorLanes(const SectorLanes&) = delete;
@@ -41,11 +42,14 @@ struct SectorLanes {
   SectorLanes& operator=(SectorLanes&&) noexcept = default;
 
   /// Lane l gets path first + l's shocks of calendar months [first_month, last_month], for l <
-  /// count.
+  /// count. (Every lane's path is drawn: a group of the SIMD width draws in one pass.)
   void fill(std::uint64_t seed, std::uint64_t first, int count, int first_month, int last_month);
 
   std::vector<SectorShocks> shocks;
   std::array<const SectorShocks*, kMaxPathLanes> of{};
+
+ private:
+  std::vector<double> block_;  // month m of lane l at [m * lanes + l]
 };
 
 }  // namespace breakeven

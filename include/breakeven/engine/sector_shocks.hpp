@@ -17,15 +17,29 @@ class SectorShocks {
  public:
   /// Draws the shocks of calendar months [first_month, last_month] for path `path`.
   void fill(std::uint64_t seed, std::uint64_t path, int first_month, int last_month);
-  /// Whether `fill` was last called for this path and covers [first_month, last_month].
+  /// Makes these the shocks of path `path` held by someone else: calendar month first_month + i
+  /// at values[i * stride]. A group of paths draws its shocks together, interleaved by month
+  /// (SectorLanes), and the path kernel then reads a month of every lane with one load. The
+  /// values must outlive every use of these shocks (and of their copies).
+  void view(std::uint64_t seed, std::uint64_t path, int first_month, int last_month,
+            const double* values, int stride);
+  /// Whether `fill` or `view` was last called for this path and covers [first_month, last_month].
   bool covers(std::uint64_t seed, std::uint64_t path, int first_month, int last_month) const;
-  /// The shocks from `calendar_month` on; valid up to the last filled month.
+  /// The shock of `calendar_month` and, a stride() apart, those of the months after it; valid up
+  /// to the last filled month.
   const double* from(int calendar_month) const {
-    return values_.data() + (calendar_month - first_month_);
+    const double* values = viewed_ != nullptr ? viewed_ : values_.data();
+    return values + (calendar_month - first_month_) * stride_;
   }
+  /// How far apart consecutive months lie: 1 when drawn by `fill`.
+  int stride() const { return stride_; }
 
  private:
+  // The shocks drawn by fill, or (viewed_ set) those held elsewhere: never a pointer into
+  // values_, so that a copy cannot point into its original.
   std::vector<double> values_;
+  const double* viewed_ = nullptr;
+  int stride_ = 1;
   std::uint64_t seed_ = 0, path_ = 0;
   int first_month_ = 0, last_month_ = -1;
 };

@@ -16,22 +16,24 @@ namespace breakeven {
 /// path (sector, company revenue, margin noise) come from these.
 class CounterNormals {
  public:
+  /// A placeholder (an array's slot), to be assigned a stream before use.
+  CounterNormals() = default;
   CounterNormals(std::uint64_t seed, std::uint64_t path, Substream substream,
                  std::uint64_t key = 0);
   /// Writes normals first, first + 1, ..., first + n - 1 to `out`.
   void fill(std::uint64_t first, double* out, std::size_t n) const;
   /// Normal number `k` alone (the same value `fill` writes for it).
   double at(std::uint64_t k) const;
-  /// Normals 0 .. n - 1 of `count` streams, interleaved: out[k * count + l] is normal k of
-  /// streams[l], the value `fill` writes for it. Up to 16 streams, a multiple of the active SIMD
-  /// target's lanes (1, 4 or 8), are drawn one per lane, so a group of paths draws its months
-  /// together.
-  static void fill_interleaved(const CounterNormals* streams, int count, std::size_t n,
-                               double* out);
+  /// Normals first .. first + n - 1 of `count` streams, interleaved: out[k * count + l] is
+  /// normal first + k of streams[l], the value `fill` writes for it. Up to 16 streams, a multiple
+  /// of the active SIMD target's lanes (1, 4 or 8), are drawn one per lane, so a group of paths
+  /// draws its months together.
+  static void fill_interleaved(const CounterNormals* streams, int count, std::uint64_t first,
+                               std::size_t n, double* out);
 
  private:
-  std::uint64_t key_a_;  // where the stream's Weyl sequence starts
-  std::uint64_t key_b_;  // its odd increment
+  std::uint64_t key_a_ = 0;  // where the stream's Weyl sequence starts
+  std::uint64_t key_b_ = 1;  // its odd increment
 };
 
 /// The instruction sets the normal generator is built for. Every one gives bit-identical

@@ -30,14 +30,22 @@ inline VD load_lanes(const double* from) {
   return v;
 }
 
-/// Interleaves `months` values of each lane's series, series(l)[m], into into[m * kLanes + l]: a
-/// month of every lane is then one vector load.
-template <class Series>
-const double* interleave(int months, Series series, std::vector<double>& into) {
+/// Every lane's sector shocks from `first_month` on, `months` of them, interleaved: month m of
+/// lane l at [m * kLanes + l]. Shocks the group drew together (SectorLanes) already lie so and
+/// are read in place, as are one lane's own; any others are gathered into `into`.
+const double* lane_sector_shocks(const SectorShocks* const* sectors, int first_month, int months,
+                                 std::vector<double>& into) {
+  const double* block = sectors[0]->from(first_month);
+  bool in_place = true;
+  for (int l = 0; l < kLanes; ++l)
+    in_place =
+        in_place && sectors[l]->stride() == kLanes && sectors[l]->from(first_month) == block + l;
+  if (in_place) return block;
   into.resize(at(months) * kLanes);
   for (int l = 0; l < kLanes; ++l) {
-    const double* from = series(l);
-    for (int m = 0; m < months; ++m) into[at(m) * kLanes + at(l)] = from[m];
+    const double* from = sectors[l]->from(first_month);
+    const int stride = sectors[l]->stride();
+    for (int m = 0; m < months; ++m) into[at(m) * kLanes + at(l)] = from[at(m) * at(stride)];
   }
   return into.data();
 }
@@ -56,6 +64,6 @@ const double* lane_month_normals(const Model& model, const LanePaths& group, Sub
   const std::array<CounterNormals, kLanes> streams =
       lane_streams(model, group, substream, std::make_index_sequence<kLanes>{});
   into.resize(at(model.months) * kLanes);
-  CounterNormals::fill_interleaved(streams.data(), kLanes, at(model.months), into.data());
+  CounterNormals::fill_interleaved(streams.data(), kLanes, 0, at(model.months), into.data());
   return into.data();
 }

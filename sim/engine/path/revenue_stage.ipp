@@ -57,11 +57,9 @@ RevenueStage::RevenueStage(const Model& model, const LanePaths& group,
     log_growth_long_ = lane_log1p(log_growth_long_);
   }
   PathWorkspace& first = group.ws(0);
-  if (sector_vol_ > 0) {
-    const int first_month = first_calendar_month(model);
-    sector_ = interleave(
-        model.months, [&](int l) { return sectors[l]->from(first_month); }, first.lane_sector);
-  }
+  if (sector_vol_ > 0)
+    sector_ =
+        lane_sector_shocks(sectors, first_calendar_month(model), model.months, first.lane_sector);
   if (company_vol_ > 0)
     company_ = lane_month_normals(model, group, Substream::revenue, first.lane_company);
 }
