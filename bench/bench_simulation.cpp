@@ -6,6 +6,7 @@
 //   build/bench/breakeven_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -126,6 +127,26 @@ void BM_DrawParameters(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_DrawParameters);
+
+/// The same for a group of eight paths at once, as the kernel draws them (slot by slot, every
+/// path's quantile side by side); the time is per group.
+void BM_DrawParametersGroup(benchmark::State& state) {
+  const Model& model = bench_model();
+  constexpr int kGroup = 8;
+  std::array<std::vector<double>, kGroup> draws;
+  std::array<std::vector<double>*, kGroup> into{};
+  std::array<std::uint64_t, kGroup> paths{};
+  for (std::size_t l = 0; l < draws.size(); ++l) {
+    into[l] = &draws[l];
+    paths[l] = l;
+  }
+  for (auto _ : state) {
+    draw_parameters(model, 42, paths.data(), kGroup, into.data());
+    for (std::uint64_t& path : paths) path += kGroup;
+    benchmark::DoNotOptimize(draws[0].data());
+  }
+}
+BENCHMARK(BM_DrawParametersGroup);
 
 /// The same random numbers the full-featured path draws, and nothing else: a keyed uniform per
 /// parameter slot and per scheduled round; the funding stream and one stream per event; the
