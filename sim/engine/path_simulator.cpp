@@ -5,8 +5,7 @@
 #include <array>
 #include <cmath>
 
-#include <boost/math/special_functions/erf.hpp>
-
+#include "breakeven/math/normal_quantile.hpp"
 #include "breakeven/math/random_stream.hpp"
 
 namespace breakeven {
@@ -16,9 +15,6 @@ std::size_t at(int i) {
   return static_cast<std::size_t>(i);
 }
 
-double standard_normal_quantile(double u) {
-  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u);
-}
 double standard_normal_cdf(double z) {
   return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
