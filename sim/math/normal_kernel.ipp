@@ -9,7 +9,7 @@
 // Bit-identical results at every width: each lane runs the same integer operations and the same
 // IEEE double operations (+, -, *, /, sqrt, all correctly rounded) in the same order; the
 // translation units are compiled with -ffp-contract=off so no multiply-add is fused; log, sin and
-// cos are the polynomials below at every width, never a vendor libm.
+// cos are the polynomials below (log: fdlibm_log.ipp) at every width, never a vendor libm.
 #include <cstddef>
 #include <cstdint>
 
@@ -51,27 +51,7 @@ VD open_uniform(VU x) {
   return (one_plus - 1.0) + 0x1.0p-53;
 }
 
-/// Natural log of a normal positive double (fdlibm's e_log.c reduction and polynomial, < 1 ulp).
-VD log_poly(VD x) {
-  VU u = bits(x);
-  u += (0x3ff00000ULL - 0x3fe6a09eULL) << 32;  // so that the mantissa lands in [√2/2, √2)
-  const VU biased_exponent = u >> 52;
-  const VD f = from_bits((u & 0x000fffffffffffffULL) + (0x3fe6a09eULL << 32)) - 1.0;
-  // The exponent as a double without a 64-bit integer conversion (AVX2 has none): exact.
-  const VD k = (from_bits(biased_exponent | 0x4330000000000000ULL) - 0x1.0p52) - 1023.0;
-  const VD hfsq = 0.5 * f * f;
-  const VD s = f / (2.0 + f);
-  const VD z = s * s;
-  const VD w = z * z;
-  const VD t1 = w * (3.999999999940941908e-01 +
-                     w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const VD t2 = z * (6.666666666666735130e-01 +
-                     w * (2.857142874366239149e-01 +
-                          w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
-  const VD r = t2 + t1;
-  return s * (hfsq + r) + k * 1.90821492927058770002e-10 - hfsq + f +
-         k * 6.93147180369123816490e-01;
-}
+#include "fdlibm_log.ipp"
 
 /// sin and cos on [-π/4, π/4] (fdlibm's __kernel_sin and __kernel_cos, < 1 ulp).
 VD sin_poly(VD x) {
@@ -104,7 +84,7 @@ VD cos_poly(VD x) {
 void normal_pairs(VU weyl, VU gamma, VD& even, VD& odd) {
   const VU radius_bits = mix(weyl);
   const VU angle_bits = mix(weyl + gamma);
-  const VD r = vsqrt(-2.0 * log_poly(open_uniform(radius_bits)));
+  const VD r = vsqrt(-2.0 * fdlibm_log(open_uniform(radius_bits), VD{} + 1023.0));
   const VD a = (open_uniform(angle_bits << 2) - 0.5) * 1.57079632679489661923;
   const VU q = angle_bits >> 62;
   const VU s = bits(sin_poly(a)), c = bits(cos_poly(a));

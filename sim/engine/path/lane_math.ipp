@@ -51,30 +51,14 @@ inline VU double_to_lane_bits(VD x) {
   return __builtin_bit_cast(VU, x);
 }
 
-/// ln x, from fdlibm's e_log.c (< 1 ulp), as the normal generator's log; 0 gives -inf, a
+#include "../../math/fdlibm_log.ipp"
+
+/// ln x, the normal generator's log (fdlibm_log.ipp, < 1 ulp), for every double: 0 gives -inf, a
 /// negative x NaN, +inf itself, and a subnormal x is scaled into the normal range first.
 inline VD lane_log(VD x) {
   const VI subnormal = x < 0x1.0p-1022;
-  const VD scaled = select(subnormal, x * 0x1.0p54, x);
-  VU u = double_to_lane_bits(scaled);
-  u += (0x3ff00000ULL - 0x3fe6a09eULL) << 32;  // so that the mantissa lands in [√2/2, √2)
-  const VU biased_exponent = u >> 52;
-  const VD f = lane_bits_to_double((u & 0x000fffffffffffffULL) + (0x3fe6a09eULL << 32)) - 1.0;
-  // The exponent as a double without a 64-bit integer conversion (AVX2 has none): exact.
-  const VD k = (lane_bits_to_double(biased_exponent | 0x4330000000000000ULL) - 0x1.0p52) -
-               select(subnormal, splat(1023.0 + 54.0), splat(1023.0));
-  const VD hfsq = 0.5 * f * f;
-  const VD s = f / (2.0 + f);
-  const VD z = s * s;
-  const VD w = z * z;
-  const VD t1 = w * (3.999999999940941908e-01 +
-                     w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const VD t2 = z * (6.666666666666735130e-01 +
-                     w * (2.857142874366239149e-01 +
-                          w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
-  const VD r = t2 + t1;
-  const VD result =
-      s * (hfsq + r) + k * 1.90821492927058770002e-10 - hfsq + f + k * 6.93147180369123816490e-01;
+  const VD result = fdlibm_log(select(subnormal, x * 0x1.0p54, x),
+                               select(subnormal, splat(1023.0 + 54.0), splat(1023.0)));
   return select(x == 0.0, splat(-__builtin_inf()),
                 select((x < 0.0) | (x != x), splat(__builtin_nan("")),
                        select(x == __builtin_inf(), x, result)));
