@@ -26,6 +26,8 @@ void fill_lane_normals_avx512(const std::uint64_t* starts, const std::uint64_t* 
 namespace {
 
 using FillNormals = void (*)(std::uint64_t, std::uint64_t, std::uint64_t, double*, std::size_t);
+using FillLaneNormals = void (*)(const std::uint64_t*, const std::uint64_t*, std::size_t,
+                                 std::uint64_t, std::size_t, double*);
 
 // Distinct from the salts of RandomStream, so a counter stream and a pcg64 stream of the same
 // (seed, path, substream, key) share nothing.
@@ -60,6 +62,24 @@ FillNormals kernel_of(SimdTarget target) {
   return detail::fill_normals_scalar;
 }
 
+/// The generator that draws one stream per lane, and its lanes.
+struct LaneKernel {
+  int lanes;
+  FillLaneNormals fill;
+};
+
+LaneKernel lane_kernel_of(SimdTarget target) {
+  switch (target) {
+    case SimdTarget::avx512:
+      return {8, detail::fill_lane_normals_avx512};
+    case SimdTarget::avx2:
+      return {4, detail::fill_lane_normals_avx2};
+    case SimdTarget::scalar:
+      break;
+  }
+  return {1, detail::fill_lane_normals_scalar};
+}
+
 }  // namespace
 
 CounterNormals::CounterNormals(std::uint64_t seed, std::uint64_t path, Substream substream,
@@ -81,23 +101,19 @@ void CounterNormals::fill(std::uint64_t first, double* out, std::size_t n) const
 
 void CounterNormals::fill_interleaved(const CounterNormals* streams, int count, std::uint64_t first,
                                       std::size_t n, double* out) {
-  const SimdTarget target = current_target().load(std::memory_order_relaxed);
-  const int lanes = target == SimdTarget::avx512 ? 8 : target == SimdTarget::avx2 ? 4 : 1;
+  const LaneKernel kernel = lane_kernel_of(current_target().load(std::memory_order_relaxed));
   const auto streams_count = static_cast<std::size_t>(count);
   if (count == 1) {  // one stream is its own interleaving (the one-lane twin, path by path)
     streams[0].fill(first, out, n);
     return;
   }
-  if (count % lanes == 0 && streams_count <= kMaxInterleaved) {
+  if (count % kernel.lanes == 0 && streams_count <= kMaxInterleaved) {
     std::array<std::uint64_t, kMaxInterleaved> starts{}, gammas{};
     for (std::size_t s = 0; s < streams_count; ++s) {
       starts[s] = streams[s].key_a_;
       gammas[s] = streams[s].key_b_;
     }
-    const auto kernel = target == SimdTarget::avx512 ? detail::fill_lane_normals_avx512
-                        : target == SimdTarget::avx2 ? detail::fill_lane_normals_avx2
-                                                     : detail::fill_lane_normals_scalar;
-    kernel(starts.data(), gammas.data(), streams_count, first, n, out);
+    kernel.fill(starts.data(), gammas.data(), streams_count, first, n, out);
     return;
   }
   // Any other count: stream by stream, then spread into place.

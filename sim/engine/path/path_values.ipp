@@ -58,7 +58,7 @@ std::array<CounterNormals, kLanes> lane_streams(const Model& model, const LanePa
 }
 
 /// The normals of months 0 .. months - 1 of each lane's counter stream for `substream`,
-/// interleaved by month (see interleave), drawn for all lanes at once.
+/// interleaved by month (month m of lane l at [m * kLanes + l]), drawn for all lanes at once.
 const double* lane_month_normals(const Model& model, const LanePaths& group, Substream substream,
                                  std::vector<double>& into) {
   const std::array<CounterNormals, kLanes> streams =
