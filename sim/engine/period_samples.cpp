@@ -75,6 +75,23 @@ double window_value(const std::vector<MonthRecord>& trace, const SampleWindow& w
   return sum;
 }
 
+/// The paths first .. first + count - 1 the worker just ran: each one's value of every window
+/// into slot_values[w][path], except where the path ran out of cash by the window's end (its slot
+/// keeps its NaN).
+void store_window_values(const SamplerWorker& worker, std::int64_t first, int count,
+                         const std::vector<SampleWindow>& windows,
+                         std::vector<std::vector<double>>& slot_values) {
+  for (int l = 0; l < count; ++l) {
+    const auto lane = static_cast<std::size_t>(l);
+    const int cashout = worker.lanes.outcomes[lane].cashout_month;
+    for (std::size_t w = 0; w < windows.size(); ++w) {
+      if (cashout >= 0 && cashout <= windows[w].last_month) continue;
+      slot_values[w][static_cast<std::size_t>(first + l)] =
+          window_value(worker.traces[lane], windows[w]);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<WindowSamples> sample_windows(const Model& model,
@@ -97,15 +114,7 @@ std::vector<WindowSamples> sample_windows(const Model& model,
                           const auto count = static_cast<int>(
                               std::min<std::int64_t>(worker.lane_count(), range.end() - first));
                           worker.run(model, seed, static_cast<std::uint64_t>(first), count);
-                          for (int l = 0; l < count; ++l) {
-                            const auto lane = static_cast<std::size_t>(l);
-                            const int cashout = worker.lanes.outcomes[lane].cashout_month;
-                            for (std::size_t w = 0; w < windows.size(); ++w) {
-                              if (cashout >= 0 && cashout <= windows[w].last_month) continue;
-                              slot_values[w][static_cast<std::size_t>(first + l)] =
-                                  window_value(worker.traces[lane], windows[w]);
-                            }
-                          }
+                          store_window_values(worker, first, count, windows, slot_values);
                         }
                       });
   });
