@@ -158,7 +158,7 @@ class Lanes {
   Lanes(const Model& model, int lanes) : group_(model, lanes), sectors_(lanes) {}
 
   /// Simulates paths first .. first + count - 1; returns their results in path order. The
-  /// sector shocks are drawn per path as engine.cpp draws them, over the calendar months
+  /// sector shocks are drawn for the group as engine.cpp draws them, over the calendar months
   /// [first_month, last_month] of the run (wider than the model's own in a joint batch). With
   /// `traced`, each path's monthly record is kept too, as a backtest keeps it.
   std::vector<PathResult> run(const Model& model, std::uint64_t seed, std::uint64_t first,
