@@ -43,9 +43,10 @@ void draw_uniforms(const Model& model, std::uint64_t seed, std::uint64_t path,
   // Each slot's uniform is a function of (seed, path, its key) alone: making one parameter
   // uncertain, or adding one, moves no other draw (common random numbers). A constant's uniform
   // is not drawn (draw_parameters writes its value) unless the copula mixes it into others'.
+  const KeyedUniforms uniform_of(seed, path);
   for (std::size_t i = 0; i < n; ++i)
     if (!model.slots[i].dist.is_constant() || in_copula(model, i))
-      draws[i] = keyed_uniform(seed, path, model.slots[i].stream_key ^ model.company_key);
+      draws[i] = uniform_of(model.slots[i].stream_key ^ model.company_key);
   if (model.copula_slots.empty()) return;
   const auto k = static_cast<Eigen::Index>(model.copula_slots.size());
   Eigen::VectorXd z(k);

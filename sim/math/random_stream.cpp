@@ -40,23 +40,21 @@ pcg64 make_engine(std::uint64_t seed, std::uint64_t path, Substream substream, s
 
 }  // namespace
 
-std::uint64_t mix64(std::uint64_t x) {
-  // SplitMix64's finaliser (Steele, Lea & Flood 2014; constants from Stafford's "Mix13"):
-  // a bijection on 64 bits in which every input bit affects every output bit.
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 RandomStream::RandomStream(std::uint64_t seed, std::uint64_t path, Substream substream,
                            std::uint64_t key)
     : engine_(make_engine(seed, path, substream, key)) {}
 
 double keyed_uniform(std::uint64_t seed, std::uint64_t path, std::uint64_t key) {
-  // Two rounds of mixing over (seed, path) and the key; the top 53 bits, offset by half a step,
-  // give a uniform that is never 0 or 1.
-  const std::uint64_t path_key = mix64(mix64(seed + kSeedSalt) ^ (path + kPathSalt));
-  const std::uint64_t bits = mix64(path_key ^ mix64(key ^ kIncSaltLo));
+  return KeyedUniforms(seed, path)(key);
+}
+
+// Two rounds of mixing over (seed, path) and the key; the top 53 bits, offset by half a step,
+// give a uniform that is never 0 or 1.
+KeyedUniforms::KeyedUniforms(std::uint64_t seed, std::uint64_t path)
+    : path_key_(mix64(mix64(seed + kSeedSalt) ^ (path + kPathSalt))) {}
+
+double KeyedUniforms::operator()(std::uint64_t key) const {
+  const std::uint64_t bits = mix64(path_key_ ^ mix64(key ^ kIncSaltLo));
   return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
 }
 

@@ -52,13 +52,32 @@ class RandomStream {
   boost::random::normal_distribution<double> normal_;
 };
 
-/// SplitMix64 finaliser: a cheap, well-mixed 64-bit hash (a bijection; mix64(0) == 0).
-std::uint64_t mix64(std::uint64_t x);
+/// SplitMix64 finaliser: a cheap, well-mixed 64-bit hash (a bijection; mix64(0) == 0). Inline:
+/// every stream and keyed draw of a path starts with a handful of them.
+inline std::uint64_t mix64(std::uint64_t x) {
+  // SplitMix64's finaliser (Steele, Lea & Flood 2014; constants from Stafford's "Mix13"):
+  // a bijection on 64 bits in which every input bit affects every output bit.
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
 
 /// A uniform on (0, 1) that is a pure function of (seed, path, key): a counter-based draw. Each
 /// (P) parameter takes its value from its own key (a hash of its dotted name), so adding, removing
 /// or reordering other parameters never moves its draw: sweeps keep common random numbers.
 double keyed_uniform(std::uint64_t seed, std::uint64_t path, std::uint64_t key);
+
+/// keyed_uniform's draws of one (seed, path), with the hash of (seed, path) taken once: a path
+/// draws one uniform per uncertain parameter, and this halves the hashing of each.
+class KeyedUniforms {
+ public:
+  KeyedUniforms(std::uint64_t seed, std::uint64_t path);
+  /// keyed_uniform(seed, path, key), to the bit.
+  double operator()(std::uint64_t key) const;
+
+ private:
+  std::uint64_t path_key_;
+};
 
 /// A stable 64-bit hash of a name (FNV-1a, then mixed): the same on every machine and compiler,
 /// unlike std::hash.
