@@ -74,6 +74,17 @@ TEST_CASE("streams are pinned: changing the derivation changes every published r
   CHECK(RandomStream(20260101, 123456789, Substream::funding)() == 0xf0917b9b29965976ULL);
 }
 
+TEST_CASE("keyed uniforms are pinned, and one path's hash serves every key", "[random]") {
+  // Golden values, as above: every (P) parameter draw of every published run comes from these.
+  CHECK(breakeven::keyed_uniform(1, 0, 0x1234) == 0x1.da4d0b8eba28dp-2);
+  const std::uint64_t growth = breakeven::hash_name("revenue.growth");
+  CHECK(breakeven::keyed_uniform(20260101, 123456789, growth) == 0x1.7ec6444678ef4p-1);
+  const breakeven::KeyedUniforms path_draws(20260101, 123456789);
+  CHECK(path_draws(growth) == 0x1.7ec6444678ef4p-1);
+  CHECK(path_draws(growth ^ 1) != path_draws(growth));
+  CHECK(breakeven::KeyedUniforms(20260101, 123456790)(growth) != path_draws(growth));
+}
+
 TEST_CASE("uniform() is in (0, 1) with the right moments", "[random]") {
   RandomStream stream(2024, 0, Substream::parameters);
   constexpr int kN = 1'000'000;
