@@ -53,9 +53,9 @@ FundingStage::FundingStage(const Model& model, const LanePaths& group)
       streams_(funding_streams(model, group, std::make_index_sequence<kLanes>{})) {
   for (int l = 0; l < kLanes; ++l) {
     PathWorkspace& ws = group.ws(l);
+    const KeyedUniforms uniform_of(group.seed, group.paths[l]);
     for (std::size_t r = 0; r < model.rounds.size(); ++r) {
-      const double u =
-          keyed_uniform(group.seed, group.paths[l], model.rounds[r].stream_key ^ model.company_key);
+      const double u = uniform_of(model.rounds[r].stream_key ^ model.company_key);
       const bool lands = u < model.rounds[r].probability;
       ws.round_landed[r] = lands ? 1 : 0;
       round_landing_[r * kLanes + at(l)] =
