@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -231,25 +233,42 @@ double chebyshev(const std::vector<double>& c, double t) {
   return y * b1 - b2 + c[0];
 }
 
-/// chebyshev(c, t[which[j]]) into out[which[j]] for j < n, the n recurrences run side by side:
-/// each is serial, so one alone waits on every step's latency. The same operations as chebyshev.
-void chebyshev_side_by_side(const std::vector<double>& c, const std::size_t* which, std::size_t n,
-                            const double* t, double* out) {
+/// Two Chebyshev series of `terms` coefficients each (the shorter one padded with zeros at the
+/// top), evaluated side by side at n places: place j takes series `second` where in_second[j],
+/// else `first`. Each recurrence is serial, so one alone waits on every step's latency; all the
+/// places step together, whichever series they follow. The same operations as chebyshev() per
+/// place: a zero coefficient above a series' own top leaves b1 = b2 = +0, exactly as chebyshev()
+/// starts.
+void chebyshev_side_by_side(const double* first, const double* second, std::size_t terms,
+                            const bool* in_second, const double* t, std::size_t n, double* out) {
   // In blocks of a fixed width, so that the compiler turns each step into packed operations; a
   // block's unused places run on y = 0 and are dropped.
-  constexpr std::size_t kBlock = 4;
-  for (std::size_t first = 0; first < n; first += kBlock) {
-    const std::size_t count = std::min(kBlock, n - first);
+  constexpr std::size_t kBlock = 8;
+  for (std::size_t from = 0; from < n; from += kBlock) {
+    const std::size_t count = std::min(kBlock, n - from);
     std::array<double, kBlock> y{}, b1{}, b2{};
-    for (std::size_t j = 0; j < count; ++j) y[j] = 2 * t[which[first + j]] - 1;
-    for (std::size_t k = c.size(); k-- > 1;) {
+    std::array<std::uint64_t, kBlock> pick_second{};  // all ones: the place follows `second`
+    for (std::size_t j = 0; j < count; ++j) {
+      y[j] = 2 * t[from + j] - 1;
+      pick_second[j] = in_second[from + j] ? ~std::uint64_t{0} : 0;
+    }
+    for (std::size_t k = terms; k-- > 1;) {
+      const auto c_first = std::bit_cast<std::uint64_t>(first[k]);
+      const auto c_second = std::bit_cast<std::uint64_t>(second[k]);
       for (std::size_t j = 0; j < kBlock; ++j) {
-        const double b0 = 2 * y[j] * b1[j] - b2[j] + c[k];
+        // A select by bit mask rather than a branch or a conditional load, so that the step
+        // stays one packed operation per pair of places.
+        const double c =
+            std::bit_cast<double>((c_second & pick_second[j]) | (c_first & ~pick_second[j]));
+        const double b0 = 2 * y[j] * b1[j] - b2[j] + c;
         b2[j] = b1[j];
         b1[j] = b0;
       }
     }
-    for (std::size_t j = 0; j < count; ++j) out[which[first + j]] = y[j] * b1[j] - b2[j] + c[0];
+    for (std::size_t j = 0; j < count; ++j) {
+      const double c0 = in_second[from + j] ? second[0] : first[0];
+      out[from + j] = y[j] * b1[j] - b2[j] + c0;
+    }
   }
 }
 
@@ -283,6 +302,7 @@ std::vector<double> chebyshev_fit(G&& g, int n) {
 struct QuantileTable {
   double inv_alpha = 1, inv_beta = 1;
   std::vector<double> lower, upper;
+  std::vector<double> lower_padded, upper_padded;
 
   double operator()(double u) const {
     if (u <= 0.5) return std::clamp(chebyshev(lower, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
@@ -291,21 +311,23 @@ struct QuantileTable {
   /// operator() of u[0 .. n - 1] (n <= kMaxSideBySide) into q, the same values.
   void many(const double* u, double* q, std::size_t n) const {
     std::array<double, kMaxSideBySide> t{}, series{};
-    std::array<std::size_t, kMaxSideBySide> in_lower{}, in_upper{};
-    std::size_t lower_count = 0, upper_count = 0;
+    std::array<bool, kMaxSideBySide> in_upper{};
     for (std::size_t i = 0; i < n; ++i) {
-      if (u[i] <= 0.5) {
-        t[i] = std::pow(2 * u[i], inv_alpha);
-        in_lower[lower_count++] = i;
-      } else {
-        t[i] = std::pow(2 * (1 - u[i]), inv_beta);
-        in_upper[upper_count++] = i;
-      }
+      in_upper[i] = !(u[i] <= 0.5);
+      t[i] = in_upper[i] ? std::pow(2 * (1 - u[i]), inv_beta) : std::pow(2 * u[i], inv_alpha);
     }
-    chebyshev_side_by_side(lower, in_lower.data(), lower_count, t.data(), series.data());
-    chebyshev_side_by_side(upper, in_upper.data(), upper_count, t.data(), series.data());
+    chebyshev_side_by_side(lower_padded.data(), upper_padded.data(), lower_padded.size(),
+                           in_upper.data(), t.data(), n, series.data());
     for (std::size_t i = 0; i < n; ++i)
-      q[i] = std::clamp(u[i] <= 0.5 ? series[i] : 1 - series[i], 0.0, 1.0);
+      q[i] = std::clamp(in_upper[i] ? 1 - series[i] : series[i], 0.0, 1.0);
+  }
+  /// lower and upper, zero-padded to the same length, for many().
+  void pad() {
+    const std::size_t terms = std::max(lower.size(), upper.size());
+    lower_padded = lower;
+    upper_padded = upper;
+    lower_padded.resize(terms, 0.0);
+    upper_padded.resize(terms, 0.0);
   }
 
   static constexpr std::size_t kMaxSideBySide = 16;
@@ -337,7 +359,10 @@ std::shared_ptr<const QuantileTable> make_beta_table(double alpha, double beta) 
       ok = std::abs(chebyshev(table->lower, t) - lower_g(t)) <= kTableTolerance &&
            std::abs(chebyshev(table->upper, t) - upper_g(t)) <= kTableTolerance;
     }
-    if (ok) return table;
+    if (ok) {
+      table->pad();
+      return table;
+    }
   }
   return nullptr;
 }
