@@ -3,11 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -25,18 +23,15 @@
 #include <boost/math/quadrature/tanh_sinh.hpp>
 #include <boost/math/special_functions/erf.hpp>
 
+#include "breakeven/math/beta_quantile_table.hpp"
 #include "breakeven/math/normal_quantile.hpp"
 #include "breakeven/math/random_stream.hpp"
+#include "fast_policy.hpp"
 
 namespace breakeven {
 namespace {
 
 namespace bm = boost::math;
-
-// Boost promotes double to long double inside its special functions by default: digits we do not
-// need, at several times the cost (x87 code), and quantile() runs once per path per (P) parameter.
-using FastPolicy =
-    bm::policies::policy<bm::policies::promote_float<false>, bm::policies::promote_double<false>>;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // The spec's z for a 90 % interval (p05 and p95 lie 1.6449 sd from the mean); the exact value
@@ -219,152 +214,6 @@ std::string number(double x) {
   if (res.ec == std::errc() && len <= 12) return std::string(buf, len);
   const int n = std::snprintf(buf, sizeof buf, "%.6g", x);
   return std::string(buf, static_cast<std::size_t>(std::max(n, 0)));
-}
-
-/// Chebyshev series on [0, 1] (in y = 2t - 1), evaluated by Clenshaw's recurrence.
-double chebyshev(const std::vector<double>& c, double t) {
-  const double y = 2 * t - 1;
-  double b1 = 0, b2 = 0;
-  for (std::size_t k = c.size(); k-- > 1;) {
-    const double b0 = 2 * y * b1 - b2 + c[k];
-    b2 = b1;
-    b1 = b0;
-  }
-  return y * b1 - b2 + c[0];
-}
-
-/// Two Chebyshev series of `terms` coefficients each (the shorter one padded with zeros at the
-/// top), evaluated side by side at n places: place j takes series `second` where in_second[j],
-/// else `first`. Each recurrence is serial, so one alone waits on every step's latency; all the
-/// places step together, whichever series they follow. The same operations as chebyshev() per
-/// place: a zero coefficient above a series' own top leaves b1 = b2 = +0, exactly as chebyshev()
-/// starts.
-void chebyshev_side_by_side(const double* first, const double* second, std::size_t terms,
-                            const bool* in_second, const double* t, std::size_t n, double* out) {
-  // In blocks of a fixed width, so that the compiler turns each step into packed operations; a
-  // block's unused places run on y = 0 and are dropped.
-  constexpr std::size_t kBlock = 8;
-  for (std::size_t from = 0; from < n; from += kBlock) {
-    const std::size_t count = std::min(kBlock, n - from);
-    std::array<double, kBlock> y{}, b1{}, b2{};
-    std::array<std::uint64_t, kBlock> pick_second{};  // all ones: the place follows `second`
-    for (std::size_t j = 0; j < count; ++j) {
-      y[j] = 2 * t[from + j] - 1;
-      pick_second[j] = in_second[from + j] ? ~std::uint64_t{0} : 0;
-    }
-    for (std::size_t k = terms; k-- > 1;) {
-      const auto c_first = std::bit_cast<std::uint64_t>(first[k]);
-      const auto c_second = std::bit_cast<std::uint64_t>(second[k]);
-      for (std::size_t j = 0; j < kBlock; ++j) {
-        // A select by bit mask rather than a branch or a conditional load, so that the step
-        // stays one packed operation per pair of places.
-        const double c =
-            std::bit_cast<double>((c_second & pick_second[j]) | (c_first & ~pick_second[j]));
-        const double b0 = 2 * y[j] * b1[j] - b2[j] + c;
-        b2[j] = b1[j];
-        b1[j] = b0;
-      }
-    }
-    for (std::size_t j = 0; j < count; ++j) {
-      const double c0 = in_second[from + j] ? second[0] : first[0];
-      out[from + j] = y[j] * b1[j] - b2[j] + c0;
-    }
-  }
-}
-
-/// Chebyshev coefficients of g on [0, 1] from n nodes, without the trailing ones below 1e-16
-/// (they would only cost time).
-template <class G>
-std::vector<double> chebyshev_fit(G&& g, int n) {
-  constexpr double kPi = 3.14159265358979323846;
-  std::vector<double> values(static_cast<std::size_t>(n));
-  for (int k = 0; k < n; ++k)
-    values[static_cast<std::size_t>(k)] = g(0.5 * (1 + std::cos(kPi * (k + 0.5) / n)));
-  std::vector<double> c(static_cast<std::size_t>(n));
-  for (int j = 0; j < n; ++j) {
-    double sum = 0;
-    for (int k = 0; k < n; ++k)
-      sum += values[static_cast<std::size_t>(k)] * std::cos(kPi * j * (k + 0.5) / n);
-    c[static_cast<std::size_t>(j)] = (j == 0 ? 1.0 : 2.0) * sum / n;
-  }
-  while (c.size() > 1 && std::abs(c.back()) < 1e-16) c.pop_back();
-  return c;
-}
-
-}  // namespace
-
-/// The inverse CDF of a beta(alpha, beta) on [0, 1], as two Chebyshev series. Near u = 0 the
-/// quantile behaves like u^(1/alpha), which no polynomial follows; in t = (2u)^(1/alpha) it is
-/// analytic (a power series in t), so the lower half u <= 1/2 is a series in t and the upper half
-/// one in s = (2(1 - u))^(1/beta) for 1 - x. Built once per distribution from Boost's ibeta_inv
-/// and checked against it between the nodes; if a shape is too extreme for the series to reach
-/// kTableTolerance, no table is attached and quantile() calls Boost directly.
-struct QuantileTable {
-  double inv_alpha = 1, inv_beta = 1;
-  std::vector<double> lower, upper;
-  std::vector<double> lower_padded, upper_padded;
-
-  double operator()(double u) const {
-    if (u <= 0.5) return std::clamp(chebyshev(lower, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
-    return std::clamp(1 - chebyshev(upper, std::pow(2 * (1 - u), inv_beta)), 0.0, 1.0);
-  }
-  /// operator() of u[0 .. n - 1] (n <= kMaxSideBySide) into q, the same values.
-  void many(const double* u, double* q, std::size_t n) const {
-    std::array<double, kMaxSideBySide> t{}, series{};
-    std::array<bool, kMaxSideBySide> in_upper{};
-    for (std::size_t i = 0; i < n; ++i) {
-      in_upper[i] = !(u[i] <= 0.5);
-      t[i] = in_upper[i] ? std::pow(2 * (1 - u[i]), inv_beta) : std::pow(2 * u[i], inv_alpha);
-    }
-    chebyshev_side_by_side(lower_padded.data(), upper_padded.data(), lower_padded.size(),
-                           in_upper.data(), t.data(), n, series.data());
-    for (std::size_t i = 0; i < n; ++i)
-      q[i] = std::clamp(in_upper[i] ? 1 - series[i] : series[i], 0.0, 1.0);
-  }
-  /// lower and upper, zero-padded to the same length, for many().
-  void pad() {
-    const std::size_t terms = std::max(lower.size(), upper.size());
-    lower_padded = lower;
-    upper_padded = upper;
-    lower_padded.resize(terms, 0.0);
-    upper_padded.resize(terms, 0.0);
-  }
-
-  static constexpr std::size_t kMaxSideBySide = 16;
-};
-
-namespace {
-
-constexpr double kTableTolerance = 1e-13;  // absolute, on [0, 1]
-
-std::shared_ptr<const QuantileTable> make_beta_table(double alpha, double beta) {
-  const FastPolicy pol;
-  // ibeta_inv(beta, alpha, q) is 1 - x for the x with upper tail q: symmetric and exact near 1.
-  const auto lower_g = [&](double t) {
-    return bm::ibeta_inv(alpha, beta, 0.5 * std::pow(t, alpha), pol);
-  };
-  const auto upper_g = [&](double s) {
-    return bm::ibeta_inv(beta, alpha, 0.5 * std::pow(s, beta), pol);
-  };
-  for (int n : {40, 80}) {
-    auto table = std::make_shared<QuantileTable>();
-    table->inv_alpha = 1 / alpha;
-    table->inv_beta = 1 / beta;
-    table->lower = chebyshev_fit(lower_g, n);
-    table->upper = chebyshev_fit(upper_g, n);
-    // Check halfway between the nodes' t (and at the ends), where the interpolation error peaks.
-    bool ok = true;
-    for (int k = -1; k <= n && ok; ++k) {
-      const double t = std::clamp((k + 0.37) / n, 0.0, 1.0);
-      ok = std::abs(chebyshev(table->lower, t) - lower_g(t)) <= kTableTolerance &&
-           std::abs(chebyshev(table->upper, t) - upper_g(t)) <= kTableTolerance;
-    }
-    if (ok) {
-      table->pad();
-      return table;
-    }
-  }
-  return nullptr;
 }
 
 }  // namespace
