@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <boost/math/special_functions/beta.hpp>
@@ -19,11 +20,11 @@ namespace {
 
 constexpr double kTableTolerance = 1e-13;  // absolute, on [0, 1]
 
-/// Chebyshev series on [0, 1] (in y = 2t - 1), evaluated by Clenshaw's recurrence.
-double chebyshev(const std::vector<double>& c, double t) {
+/// The Chebyshev series c[0 .. terms - 1] on [0, 1] (in y = 2t - 1), by Clenshaw's recurrence.
+double chebyshev(const double* c, std::size_t terms, double t) {
   const double y = 2 * t - 1;
   double b1 = 0, b2 = 0;
-  for (std::size_t k = c.size(); k-- > 1;) {
+  for (std::size_t k = terms; k-- > 1;) {
     const double b0 = 2 * y * b1 - b2 + c[k];
     b2 = b1;
     b1 = b0;
@@ -92,8 +93,10 @@ std::vector<double> chebyshev_fit(G&& g, int n) {
 }  // namespace
 
 double QuantileTable::operator()(double u) const {
-  if (u <= 0.5) return std::clamp(chebyshev(lower, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
-  return std::clamp(1 - chebyshev(upper, std::pow(2 * (1 - u), inv_beta)), 0.0, 1.0);
+  if (u <= 0.5)
+    return std::clamp(chebyshev(lower.data(), lower_terms, std::pow(2 * u, inv_alpha)), 0.0, 1.0);
+  return std::clamp(1 - chebyshev(upper.data(), upper_terms, std::pow(2 * (1 - u), inv_beta)), 0.0,
+                    1.0);
 }
 
 void QuantileTable::many(const double* u, double* q, std::size_t n) const {
@@ -103,19 +106,12 @@ void QuantileTable::many(const double* u, double* q, std::size_t n) const {
     in_upper[i] = !(u[i] <= 0.5);
     t[i] = in_upper[i] ? std::pow(2 * (1 - u[i]), inv_beta) : std::pow(2 * u[i], inv_alpha);
   }
-  chebyshev_side_by_side(lower_padded.data(), upper_padded.data(), lower_padded.size(),
-                         in_upper.data(), t.data(), n, series.data());
+  chebyshev_side_by_side(lower.data(), upper.data(), lower.size(), in_upper.data(), t.data(), n,
+                         series.data());
   for (std::size_t i = 0; i < n; ++i)
     q[i] = std::clamp(in_upper[i] ? 1 - series[i] : series[i], 0.0, 1.0);
 }
 
-void QuantileTable::pad() {
-  const std::size_t terms = std::max(lower.size(), upper.size());
-  lower_padded = lower;
-  upper_padded = upper;
-  lower_padded.resize(terms, 0.0);
-  upper_padded.resize(terms, 0.0);
-}
 std::shared_ptr<const QuantileTable> make_beta_table(double alpha, double beta) {
   const FastPolicy pol;
   // ibeta_inv(beta, alpha, q) is 1 - x for the x with upper tail q: symmetric and exact near 1.
@@ -126,22 +122,28 @@ std::shared_ptr<const QuantileTable> make_beta_table(double alpha, double beta) 
     return boost::math::ibeta_inv(beta, alpha, 0.5 * std::pow(s, beta), pol);
   };
   for (int n : {40, 80}) {
-    auto table = std::make_shared<QuantileTable>();
-    table->inv_alpha = 1 / alpha;
-    table->inv_beta = 1 / beta;
-    table->lower = chebyshev_fit(lower_g, n);
-    table->upper = chebyshev_fit(upper_g, n);
+    std::vector<double> lower = chebyshev_fit(lower_g, n), upper = chebyshev_fit(upper_g, n);
     // Check halfway between the nodes' t (and at the ends), where the interpolation error peaks.
     bool ok = true;
     for (int k = -1; k <= n && ok; ++k) {
       const double t = std::clamp((k + 0.37) / n, 0.0, 1.0);
-      ok = std::abs(chebyshev(table->lower, t) - lower_g(t)) <= kTableTolerance &&
-           std::abs(chebyshev(table->upper, t) - upper_g(t)) <= kTableTolerance;
+      ok = std::abs(chebyshev(lower.data(), lower.size(), t) - lower_g(t)) <= kTableTolerance &&
+           std::abs(chebyshev(upper.data(), upper.size(), t) - upper_g(t)) <= kTableTolerance;
     }
-    if (ok) {
-      table->pad();
-      return table;
-    }
+    if (!ok) continue;
+    auto table = std::make_shared<QuantileTable>();
+    table->inv_alpha = 1 / alpha;
+    table->inv_beta = 1 / beta;
+    table->lower_terms = lower.size();
+    table->upper_terms = upper.size();
+    // One length for both, so that many() steps every place together (see
+    // chebyshev_side_by_side: the zeros on top change no value).
+    const std::size_t terms = std::max(lower.size(), upper.size());
+    lower.resize(terms, 0.0);
+    upper.resize(terms, 0.0);
+    table->lower = std::move(lower);
+    table->upper = std::move(upper);
+    return table;
   }
   return nullptr;
 }

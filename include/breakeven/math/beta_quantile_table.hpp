@@ -14,14 +14,14 @@ namespace breakeven {
 /// and checked against it between the nodes (make_beta_table).
 struct QuantileTable {
   double inv_alpha = 1, inv_beta = 1;
+  /// The two series' coefficients, the shorter padded with zeros at the top to the longer's
+  /// length; lower_terms and upper_terms are their own lengths, where one value alone starts.
   std::vector<double> lower, upper;
-  std::vector<double> lower_padded, upper_padded;
+  std::size_t lower_terms = 0, upper_terms = 0;
 
   double operator()(double u) const;
   /// operator() of u[0 .. n - 1] (n <= kMaxSideBySide) into q, the same values.
   void many(const double* u, double* q, std::size_t n) const;
-  /// lower and upper, zero-padded to the same length, for many().
-  void pad();
 
   static constexpr std::size_t kMaxSideBySide = 16;
 };
