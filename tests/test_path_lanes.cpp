@@ -299,8 +299,8 @@ std::vector<Case> scenarios() {
                                  {"breakeven.sustained", std::to_string(sustained)},
                                  {"breakeven.target", "\"2027-06\""}};
   };
-  cases.push_back({"spec_example.toml, ttm, sustained 3",
-                   from_file("scenarios/spec_example.toml", ttm("net_income", 3)),
+  cases.push_back({"spec_example.toml, ttm, sustained 12",
+                   from_file("scenarios/spec_example.toml", ttm("net_income", 12)),
                    Case::Reaches::breakeven});
   cases.push_back({"spec_example_market.toml, ttm of free cash flow, sustained 6",
                    from_file("scenarios/spec_example_market.toml", ttm("free_cash_flow", 6)),

@@ -77,7 +77,7 @@ LaneKernel lane_kernel_of(SimdTarget target) {
     case SimdTarget::scalar:
       break;
   }
-  return {1, detail::fill_lane_normals_scalar};
+  return {2, detail::fill_lane_normals_scalar};
 }
 
 }  // namespace

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The natural logarithm of fdlibm's e_log.c (reduction and polynomial, < 1 ulp) on a vector of
-// doubles, shared by the normal generator (normal_kernel.ipp) and the path kernel (lane_math.ipp)
-// so that both take logarithms with the same operations. Included inside an unnamed namespace (or
-// one nested in it) that defines VD (doubles) and VU (unsigned 64-bit integers) of one width: its
-// code has internal linkage, so code built for one instruction set is never linked in place of
-// another's.
+// doubles, for the path kernel (lane_math.ipp), so that every width takes logarithms with the
+// same operations. Included inside an unnamed namespace (or one nested in it) that defines VD
+// (doubles) and VU (unsigned 64-bit integers) of one width: its code has internal linkage, so
+// code built for one instruction set is never linked in place of another's.
 
 /// ln x for positive normal doubles x whose exponent field is biased by `bias` (1023; a caller
 /// that scaled a subnormal up by 2^54 passes 1023 + 54 for it).

@@ -13,7 +13,8 @@ namespace breakeven {
 /// A counter-based stream of standard normals: its k-th normal is a pure function of the stream's
 /// (seed, path, substream, key) and k, so any run of normals can be drawn in any order, in blocks,
 /// several at once in SIMD lanes, and always gives the same numbers. The per-month shocks of a
-/// path (sector, company revenue, margin noise) come from these.
+/// path (sector, company revenue, margin noise) come from these. They are single-precision
+/// Box–Muller normals widened to double: 24 significant bits, |z| < 5.77.
 class CounterNormals {
  public:
   /// A placeholder (an array's slot), to be assigned a stream before use.
@@ -26,8 +27,8 @@ class CounterNormals {
   double at(std::uint64_t k) const;
   /// Normals first .. first + n - 1 of `count` streams, interleaved: out[k * count + l] is
   /// normal first + k of streams[l], the value `fill` writes for it. Up to 16 streams, a multiple
-  /// of the active SIMD target's lanes (1, 4 or 8), are drawn one per lane, so a group of paths
-  /// draws its months together.
+  /// of the active SIMD target's generator lanes (2, 4 or 8), are drawn one per lane, so a group of
+  /// paths draws its months together.
   static void fill_interleaved(const CounterNormals* streams, int count, std::uint64_t first,
                                std::size_t n, double* out);
 

@@ -53,8 +53,8 @@ inline VU double_to_lane_bits(VD x) {
 
 #include "../../math/fdlibm_log.ipp"
 
-/// ln x, the normal generator's log (fdlibm_log.ipp, < 1 ulp), for every double: 0 gives -inf, a
-/// negative x NaN, +inf itself, and a subnormal x is scaled into the normal range first.
+/// ln x (fdlibm's, fdlibm_log.ipp, < 1 ulp) for every double: 0 gives -inf, a negative x NaN,
+/// +inf itself, and a subnormal x is scaled into the normal range first.
 inline VD lane_log(VD x) {
   const VI subnormal = x < 0x1.0p-1022;
   const VD result = fdlibm_log(select(subnormal, x * 0x1.0p54, x),
