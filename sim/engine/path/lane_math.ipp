@@ -15,6 +15,12 @@ using VU = std::uint64_t __attribute__((vector_size(8 * kLanes)));
 inline VD splat(double x) {
   return VD{} + x;
 }
+/// 0, 1, ..., kLanes - 1: lane l of a mask `lane_numbers() == l` is the only one set.
+inline VI lane_numbers() {
+  VI numbers;
+  for (int l = 0; l < kLanes; ++l) numbers[l] = l;
+  return numbers;
+}
 inline VD select(VI mask, VD if_true, VD if_false) {
   return mask ? if_true : if_false;
 }

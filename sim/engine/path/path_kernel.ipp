@@ -27,11 +27,15 @@ class LaneEvents {
     for (int l = 0; l < kLanes; ++l) {
       EventStage& events = lanes_[at(l)];
       if (events.apply(model, group.ws(l), m)) {
-        fx.revenue[l] = events.current(EventTarget::revenue);
-        fx.growth[l] = events.current(EventTarget::growth);
-        fx.gross_margin[l] = events.current(EventTarget::gross_margin);
-        fx.rnd[l] = events.current(EventTarget::rnd);
-        fx.sga[l] = events.current(EventTarget::sga);
+        // Selected into lane l rather than stored into it: the month's vector loads of `fx` then
+        // need not wait on a narrow store they cannot be forwarded from.
+        const VI here = lane_numbers() == l;
+        fx.revenue = select(here, splat(events.current(EventTarget::revenue)), fx.revenue);
+        fx.growth = select(here, splat(events.current(EventTarget::growth)), fx.growth);
+        fx.gross_margin =
+            select(here, splat(events.current(EventTarget::gross_margin)), fx.gross_margin);
+        fx.rnd = select(here, splat(events.current(EventTarget::rnd)), fx.rnd);
+        fx.sga = select(here, splat(events.current(EventTarget::sga)), fx.sga);
       }
       next_change_ = std::min(next_change_, events.next_change());
     }
