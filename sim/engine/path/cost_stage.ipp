@@ -43,27 +43,22 @@ CostStage::CostStage(const Model& model, const LanePaths& group, VD initial_annu
     margin_noise_ = lane_month_normals(model, group, Substream::margin, group.ws(0).lane_margin);
   rnd_floor_ = spec.costs.rnd_revenue_floor.value_or(0.0);
   tax_rate = spec.tax.rate;
-  for (int l = 0; l < kLanes; ++l) {
-    const auto param = [&](int slot) { return group.param(l, slot); };
-    gross_start_[l] = param(ix.gross);
-    gross_long_[l] = param(ix.gross_long_run);
-    rnd_[l] = param(ix.rnd) / 12.0;
-    sga_[l] = param(ix.sga) / 12.0;
-    sbc_[l] = param(ix.sbc) / 12.0;
-    rnd_step_[l] = param(ix.rnd_growth);  // annual growth; the monthly step is taken below
-    sga_step_[l] = param(ix.sga_growth);
-    sbc_step_[l] = param(ix.sbc_growth);
-    sga_variable_[l] = param(ix.sga_variable);
-    depreciation[l] = param(ix.depreciation) / 12.0;
-    subsidies[l] = param(ix.subsidies) / 12.0;
-    interest_rate[l] = param(ix.interest_rate) / 12.0;
-    capex[l] = param(ix.capex) / 12.0;
-    wc_ratio_[l] = param(ix.working_capital_ratio) * 12.0;  // per unit of monthly revenue
-  }
-  // (1 + g)^(1/12) in lanes, through the same log and exp at every width.
-  rnd_step_ = lane_exp(lane_log1p(rnd_step_) / 12.0);
-  sga_step_ = lane_exp(lane_log1p(sga_step_) / 12.0);
-  sbc_step_ = lane_exp(lane_log1p(sbc_step_) / 12.0);
+  const auto param = [&](int slot) { return lane_param(group, slot); };
+  gross_start_ = param(ix.gross);
+  gross_long_ = param(ix.gross_long_run);
+  rnd_ = param(ix.rnd) / 12.0;
+  sga_ = param(ix.sga) / 12.0;
+  sbc_ = param(ix.sbc) / 12.0;
+  sga_variable_ = param(ix.sga_variable);
+  depreciation = param(ix.depreciation) / 12.0;
+  subsidies = param(ix.subsidies) / 12.0;
+  interest_rate = param(ix.interest_rate) / 12.0;
+  capex = param(ix.capex) / 12.0;
+  wc_ratio_ = param(ix.working_capital_ratio) * 12.0;  // per unit of monthly revenue
+  // (1 + g)^(1/12) from the annual growth, through the same log and exp at every width.
+  rnd_step_ = lane_exp(lane_log1p(param(ix.rnd_growth)) / 12.0);
+  sga_step_ = lane_exp(lane_log1p(param(ix.sga_growth)) / 12.0);
+  sbc_step_ = lane_exp(lane_log1p(param(ix.sbc_growth)) / 12.0);
   previous_wc_ = wc_ratio_ / 12.0 * initial_annual_revenue;
 }
 

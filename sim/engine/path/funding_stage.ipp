@@ -76,20 +76,22 @@ VD FundingStage::scheduled(const Model& model, int m) {
 }
 
 VD FundingStage::resolved_raise(const LanePaths& group, int m, VI alive) {
-  VD raised{};
   const VI due = raise_resolves_ == m;
-  if (!any(due)) return raised;
+  if (!any(due)) return VD{};
+  // Each due lane draws from its own stream; what the draws decide is then applied to all lanes
+  // by selects, since stores into single lanes would stall the next month's whole loads.
+  std::uint64_t succeeded = 0;  // bit l: lane l's raise succeeded
   for (int l = 0; l < kLanes; ++l) {
     if (!due[l]) continue;
-    raise_resolves_[l] = kNever;
     if (streams_[at(l)].uniform() < policy_->success_probability) {
-      raised[l] = raise_amount_[l];
+      succeeded |= std::uint64_t{1} << l;
       if (alive[l]) ++group.ws(l).raises_succeeded;  // after a cash-out it lands nowhere
-    } else {
-      blocked_until_[l] = m + policy_->retry_months;
     }
   }
-  return raised;
+  const VI success = lanes_in(succeeded);
+  raise_resolves_ = select(due, splat(kNever), raise_resolves_);
+  blocked_until_ = select(due & ~success, splat(m + policy_->retry_months), blocked_until_);
+  return select(success, raise_amount_, VD{});
 }
 
 void FundingStage::consider_raise(const Model& model, const LanePaths& group, int m, VI considered,
@@ -108,11 +110,10 @@ void FundingStage::consider_raise(const Model& model, const LanePaths& group, in
                     (raises_started_ < policy_->max_raises) &
                     (cash * burn_count_ < policy_->trigger_runway_months * burn_sum);
   if (!any(starts)) return;
-  for (int l = 0; l < kLanes; ++l) {
-    if (!starts[l]) continue;
-    raises_started_[l] += 1;
-    raise_resolves_[l] = m + policy_->lag_months;
-    raise_amount_[l] = policy_->size_months ? *policy_->size_months * (burn_sum[l] / burn_count_)
-                                            : group.param(l, model.index.policy_amount);
-  }
+  const VD amount = policy_->size_months ? static_cast<double>(*policy_->size_months) *
+                                               (burn_sum / static_cast<double>(burn_count_))
+                                         : lane_param(group, model.index.policy_amount);
+  raises_started_ = select(starts, raises_started_ + 1.0, raises_started_);
+  raise_resolves_ = select(starts, splat(m + policy_->lag_months), raise_resolves_);
+  raise_amount_ = select(starts, amount, raise_amount_);
 }

@@ -21,6 +21,12 @@ inline VI lane_numbers() {
   for (int l = 0; l < kLanes; ++l) numbers[l] = l;
   return numbers;
 }
+/// The lanes whose bit is set in `bits` (bit l: lane l), as a mask.
+inline VI lanes_in(std::uint64_t bits) {
+  VI bit_of_lane;
+  for (int l = 0; l < kLanes; ++l) bit_of_lane[l] = std::int64_t{1} << l;
+  return ((VI{} + static_cast<std::int64_t>(bits)) & bit_of_lane) != 0;
+}
 inline VD select(VI mask, VD if_true, VD if_false) {
   return mask ? if_true : if_false;
 }

@@ -15,6 +15,17 @@ struct LanePaths {
   double param(int lane, int slot) const { return workspaces[lane]->draws[at(slot)]; }
 };
 
+/// Slot `slot` of every lane's drawn parameters, as one vector. Built in registers: stored lane by
+/// lane into a vector's memory and then loaded whole, it would wait for the stores (no store
+/// forwarding from narrow stores to a wide load).
+template <std::size_t... Lane>
+VD lane_param(const LanePaths& group, int slot, std::index_sequence<Lane...>) {
+  return VD{group.param(Lane, slot)...};
+}
+inline VD lane_param(const LanePaths& group, int slot) {
+  return lane_param(group, slot, std::make_index_sequence<kLanes>{});
+}
+
 /// What events and milestones do to one month of every lane: level factors and additive shifts.
 struct LaneEffects {
   // A constructor of its own, not member initialisers: clang compiles the implicit one outside
