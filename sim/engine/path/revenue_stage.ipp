@@ -17,8 +17,6 @@ class RevenueStage {
   VD step(const Model& model, const LanePaths& group, int m, const LaneEffects& fx);
 
  private:
-  void start_lane(const Model& model, const LanePaths& group, int l);
-
   bool market_model_;
   const CompiledOrders* orders_;  // revenue model "orders": each lane's book in its workspace
   VD log_level_{}, log_growth_start_{}, log_growth_long_{};  // growth model
@@ -35,26 +33,33 @@ RevenueStage::RevenueStage(const Model& model, const LanePaths& group,
       orders_(model.orders ? &*model.orders : nullptr),
       initial_annual_revenue_(splat(model.initial_annual_revenue)) {
   const ScenarioSpec& spec = model.spec;
+  const ParamIndex& ix = model.index;
+  const auto param = [&](int slot) { return lane_param(group, slot); };
   if (orders_ != nullptr) {
     sector_vol_ = orders_->sector_vol;
     company_vol_ = orders_->company_vol;
+    for (int l = 0; l < kLanes; ++l) {
+      OrderBook& book = group.ws(l).orders;
+      book.start(*orders_, group.seed, group.paths[l], model.company_key, group.ws(l).draws);
+      if (!spec.state.revenue) initial_annual_revenue_[l] = book.initial_annual_revenue();
+    }
   } else if (market_model_) {
     sector_vol_ = spec.market->volatility * kInvSqrt12;
     company_vol_ = spec.market->share_volatility * kInvSqrt12;
+    const VD market = param(ix.market_size), share = param(ix.share);
+    log_market_ = lane_log(market);
+    log_share_ = lane_log(share);
+    market_drift_ = lane_log1p(param(ix.market_growth)) / 12.0;
+    share_cap_ = param(ix.share_cap);
+    share_speed_ = param(ix.share_speed) / 12.0;
+    initial_annual_revenue_ = share * market;
   } else {
     const double beta = spec.revenue.sector_loading;
     sector_vol_ = spec.revenue.volatility * kInvSqrt12 * beta;
     company_vol_ = spec.revenue.volatility * kInvSqrt12 * std::sqrt(1.0 - beta * beta);
-  }
-  for (int l = 0; l < kLanes; ++l) start_lane(model, group, l);
-  if (orders_ == nullptr && market_model_) {
-    log_market_ = lane_log(log_market_);
-    log_share_ = lane_log(log_share_);
-    market_drift_ = lane_log1p(market_drift_) / 12.0;
-  } else if (orders_ == nullptr) {
     log_level_ = lane_log(splat(*spec.state.revenue / 12.0));
-    log_growth_start_ = lane_log1p(log_growth_start_);
-    log_growth_long_ = lane_log1p(log_growth_long_);
+    log_growth_start_ = lane_log1p(param(ix.growth));
+    log_growth_long_ = lane_log1p(param(ix.long_run_growth));
   }
   PathWorkspace& first = group.ws(0);
   if (sector_vol_ > 0)
@@ -62,26 +67,6 @@ RevenueStage::RevenueStage(const Model& model, const LanePaths& group,
         lane_sector_shocks(sectors, first_calendar_month(model), model.months, first.lane_sector);
   if (company_vol_ > 0)
     company_ = lane_month_normals(model, group, Substream::revenue, first.lane_company);
-}
-
-void RevenueStage::start_lane(const Model& model, const LanePaths& group, int l) {
-  const ParamIndex& ix = model.index;
-  const auto param = [&](int slot) { return group.param(l, slot); };
-  if (orders_ != nullptr) {
-    OrderBook& book = group.ws(l).orders;
-    book.start(*orders_, group.seed, group.paths[l], model.company_key, group.ws(l).draws);
-    if (!model.spec.state.revenue) initial_annual_revenue_[l] = book.initial_annual_revenue();
-  } else if (market_model_) {  // the logs are taken in lanes once every lane is read
-    log_market_[l] = param(ix.market_size);
-    log_share_[l] = param(ix.share);
-    market_drift_[l] = param(ix.market_growth);
-    share_cap_[l] = param(ix.share_cap);
-    share_speed_[l] = param(ix.share_speed) / 12.0;
-    initial_annual_revenue_[l] = param(ix.share) * param(ix.market_size);
-  } else {
-    log_growth_start_[l] = param(ix.growth);
-    log_growth_long_[l] = param(ix.long_run_growth);
-  }
 }
 
 VD RevenueStage::step(const Model& model, const LanePaths& group, int m, const LaneEffects& fx) {
