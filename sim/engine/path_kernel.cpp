@@ -15,6 +15,7 @@
 // the same whatever the width.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>

@@ -18,27 +18,32 @@ class LaneEvents {
   LaneEvents(const Model& model, const LanePaths& group) {
     for (int l = 0; l < kLanes; ++l) {
       lanes_[at(l)].start(model, group.ws(l), group.seed, group.paths[l]);
-      next_change_ = std::min(next_change_, lanes_[at(l)].next_change());
+      next_of_[at(l)] = lanes_[at(l)].next_change();
     }
+    next_change_ = *std::min_element(next_of_.begin(), next_of_.end());
   }
   void apply(const Model& model, const LanePaths& group, int m, LaneEffects& fx) {
     if (m != next_change_) return;
-    next_change_ = kNever;
-    for (int l = 0; l < kLanes; ++l) {
+    // Only the lanes with an arrival or an expiry this month, found without a branch per lane
+    // (which lanes change is random, so such branches are mispredicted).
+    unsigned changing = 0;
+    for (int l = 0; l < kLanes; ++l) changing |= unsigned{next_of_[at(l)] == m} << l;
+    for (; changing != 0; changing &= changing - 1) {
+      const int l = std::countr_zero(changing);
       EventStage& events = lanes_[at(l)];
-      if (events.apply(model, group.ws(l), m)) {
-        // Selected into lane l rather than stored into it: the month's vector loads of `fx` then
-        // need not wait on a narrow store they cannot be forwarded from.
-        const VI here = lane_numbers() == l;
-        fx.revenue = select(here, splat(events.current(EventTarget::revenue)), fx.revenue);
-        fx.growth = select(here, splat(events.current(EventTarget::growth)), fx.growth);
-        fx.gross_margin =
-            select(here, splat(events.current(EventTarget::gross_margin)), fx.gross_margin);
-        fx.rnd = select(here, splat(events.current(EventTarget::rnd)), fx.rnd);
-        fx.sga = select(here, splat(events.current(EventTarget::sga)), fx.sga);
-      }
-      next_change_ = std::min(next_change_, events.next_change());
+      events.apply(model, group.ws(l), m);
+      // Selected into lane l rather than stored into it: the month's vector loads of `fx` then
+      // need not wait on a narrow store they cannot be forwarded from.
+      const VI here = lane_numbers() == l;
+      fx.revenue = select(here, splat(events.current(EventTarget::revenue)), fx.revenue);
+      fx.growth = select(here, splat(events.current(EventTarget::growth)), fx.growth);
+      fx.gross_margin =
+          select(here, splat(events.current(EventTarget::gross_margin)), fx.gross_margin);
+      fx.rnd = select(here, splat(events.current(EventTarget::rnd)), fx.rnd);
+      fx.sga = select(here, splat(events.current(EventTarget::sga)), fx.sga);
+      next_of_[at(l)] = events.next_change();
     }
+    next_change_ = *std::min_element(next_of_.begin(), next_of_.end());
   }
   void record_occurrences(const LanePaths& group) const {
     for (int l = 0; l < kLanes; ++l) lanes_[at(l)].record_occurrences(group.ws(l));
@@ -46,7 +51,8 @@ class LaneEvents {
 
  private:
   std::array<EventStage, kLanes> lanes_;
-  int next_change_ = kNever;
+  std::array<int, kLanes> next_of_;  // each lane's next month with an arrival or an expiry
+  int next_change_;                  // the first of them
 };
 
 /// Milestones, lane by lane: this month's re-spin costs, and the successes' effects on `fx`.
