@@ -52,12 +52,10 @@ bool is_level_target(EventTarget target) {
 class EventStage {
  public:
   void start(const Model& model, PathWorkspace& ws, std::uint64_t seed, std::uint64_t path);
-  /// Month m's arrivals and expiries. Returns whether the effects may have changed.
-  bool apply(const Model& model, PathWorkspace& ws, int m) {
-    if (m != next_arrival_ && m != next_expiry_) return false;
+  /// Month m's arrivals and expiries, for m == next_change() (other months change nothing).
+  void apply(const Model& model, PathWorkspace& ws, int m) {
     if (m == next_arrival_) arrive(model, ws, m);
     recompute(ws, m);
-    return true;
   }
   /// The next month with an arrival or an expiry: effects stand until then.
   int next_change() const { return std::min(next_arrival_, next_expiry_); }
