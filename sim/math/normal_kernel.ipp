@@ -32,8 +32,6 @@ using VU = std::uint64_t __attribute__((vector_size(8 * kLanes)));
 using VF = float __attribute__((vector_size(8 * kLanes)));
 using VW = std::uint32_t __attribute__((vector_size(8 * kLanes)));
 using VN = std::int32_t __attribute__((vector_size(8 * kLanes)));
-using HalfF = float __attribute__((vector_size(4 * kLanes)));
-using HalfW = std::uint32_t __attribute__((vector_size(4 * kLanes)));
 
 VW bits(VF x) {
   return __builtin_bit_cast(VW, x);
