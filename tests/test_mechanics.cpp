@@ -2,6 +2,7 @@
 // Funding, events, tax, interest and working capital on tiny scenarios checked by hand.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <iterator>
 
 #include "scenario_fixture.hpp"
 
@@ -201,6 +202,48 @@ date = "2026-01"
   // A growth event adds 0.3 to the annual log-growth rate from 2026-01 (month 12) on.
   REQUIRE(revenue(12) == Approx(1.0));
   REQUIRE(revenue(24) == Approx(std::exp(0.3)).epsilon(1e-9));
+}
+
+TEST_CASE("overlapping temporary effects end one by one, whatever other targets do that month") {
+  // Only the targets an arrival or an ending touches are recomputed in a month: each ending here
+  // falls in a month in which another target's event arrives.
+  const std::string events = std::string(kBaseScenario) + R"(
+[[events]]
+name = "long outage"
+target = "revenue"
+effect = -0.5
+date = "2025-03"
+duration_months = 6
+[[events]]
+name = "short outage"
+target = "revenue"
+effect = -0.5
+date = "2025-05"
+duration_months = 2
+[[events]]
+name = "price cut"
+target = "gross_margin"
+effect = -0.1
+date = "2025-07"
+duration_months = 1
+[[events]]
+name = "tape-out"
+target = "rnd"
+effect = 1.0
+date = "2025-09"
+)";
+  const Model model = make_model(events, {{"revenue.growth", "0"}});
+  const auto trace = trace_path(model);
+  const double expected_revenue[] = {1, 1, 0.5, 0.5, 0.25, 0.25, 0.5, 0.5, 1, 1};
+  for (std::size_t m = 0; m < std::size(expected_revenue); ++m) {
+    INFO("month " << m);
+    REQUIRE(trace[m].revenue == Approx(expected_revenue[m]));
+  }
+  REQUIRE(trace[5].gross_margin == Approx(0.5));
+  REQUIRE(trace[6].gross_margin == Approx(0.4));  // the short outage ends as the cut arrives
+  REQUIRE(trace[7].gross_margin == Approx(0.5));
+  REQUIRE(trace[7].rnd == Approx(10.0 / 12));
+  REQUIRE(trace[8].rnd == Approx(20.0 / 12));  // the long outage ends as the tape-out arrives
 }
 
 TEST_CASE("Poisson events arrive at their rate, within their window, up to max_occurrences") {

@@ -85,6 +85,8 @@ class EventStage {
   std::vector<EventClock> clocks_large_;
   std::size_t count_ = 0;
   std::array<TargetEffect, 5> effects_{};
+  std::array<int, 5> expiry_of_{};  // per target, the first month one of its temporaries ends
+  unsigned changed_ = 0;            // bit t: an arrival this month acted on target t
   int next_arrival_ = kNever, next_expiry_ = kNever;
 };
 
@@ -117,8 +119,10 @@ void EventStage::start(const Model& model, PathWorkspace& ws, std::uint64_t seed
   for (int t = 0; t < 5; ++t) {
     const double neutral = is_level_target(static_cast<EventTarget>(t)) ? 1.0 : 0.0;
     effects_[at(t)] = {neutral, neutral};
+    expiry_of_[at(t)] = kNever;
     ws.temporary[t].clear();
   }
+  changed_ = 0;
   for (std::size_t e = 0; e < count_; ++e)
     next_arrival_ = std::min(next_arrival_, clocks[e].next_month);
 }
@@ -137,13 +141,16 @@ void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
       const int t = static_cast<int>(event.target);
       if (delays_milestones) {  // a delay of every pending milestone, no effect of its own
         if (!model.milestones.empty()) ws.milestones.delay_pending(m, event.duration_months);
-      } else if (event.duration_months == 0) {
-        if (is_level_target(event.target))
-          effects_[at(t)].permanent *= 1.0 + effect;
-        else
-          effects_[at(t)].permanent += effect;
       } else {
-        ws.temporary[t].push_back({m + event.duration_months, effect});
+        changed_ |= 1u << t;  // for recompute()
+        if (event.duration_months == 0) {
+          if (is_level_target(event.target))
+            effects_[at(t)].permanent *= 1.0 + effect;
+          else
+            effects_[at(t)].permanent += effect;
+        } else {
+          ws.temporary[t].push_back({m + event.duration_months, effect});
+        }
       }
       ++clock.occurrences;
       if (event.scheduled || clock.occurrences >= event.max_occurrences) {
@@ -158,22 +165,29 @@ void EventStage::arrive(const Model& model, PathWorkspace& ws, int m) {
   }
 }
 
+// Only the targets an arrival acted on, or one of whose temporary effects ends this month: the
+// others' effects stand (recomputing them would give the same values).
 void EventStage::recompute(PathWorkspace& ws, int m) {
   next_expiry_ = kNever;
   for (int t = 0; t < 5; ++t) {
-    auto& temporary = ws.temporary[t];
-    TargetEffect& effect = effects_[at(t)];
-    effect.current = effect.permanent;
-    if (temporary.empty()) continue;
-    std::erase_if(temporary,
-                  [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
-    const bool level = is_level_target(static_cast<EventTarget>(t));
-    for (const auto& active : temporary) {
-      effect.current =
-          level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
-      next_expiry_ = std::min(next_expiry_, active.until_month);
+    int& expiry = expiry_of_[at(t)];
+    if ((changed_ >> t & 1u) != 0 || expiry <= m) {
+      auto& temporary = ws.temporary[t];
+      TargetEffect& effect = effects_[at(t)];
+      effect.current = effect.permanent;
+      std::erase_if(temporary,
+                    [m](const PathWorkspace::ActiveEffect& a) { return a.until_month <= m; });
+      const bool level = is_level_target(static_cast<EventTarget>(t));
+      expiry = kNever;
+      for (const auto& active : temporary) {
+        effect.current =
+            level ? effect.current * (1.0 + active.effect) : effect.current + active.effect;
+        expiry = std::min(expiry, active.until_month);
+      }
     }
+    next_expiry_ = std::min(next_expiry_, expiry);
   }
+  changed_ = 0;
 }
 
 }  // namespace
