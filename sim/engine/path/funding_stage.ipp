@@ -26,8 +26,7 @@ class FundingStage {
   VD resolved_raise(const LanePaths& group, int m, VI alive);
   /// After the main track's month, in the lanes `considered`: start a raise where runway runs
   /// short (SPEC's policy).
-  void consider_raise(const Model& model, const LanePaths& group, int m, VI considered, VD cash,
-                      VD free_cash_flow);
+  void consider_raise(int m, VI considered, VD cash, VD free_cash_flow);
 
  private:
   int round_month(const Model& model, std::size_t k) const {
@@ -42,6 +41,7 @@ class FundingStage {
   // Per lane, as doubles (months and counts are small integers, exact): a month with no raise
   // pending is kNever.
   VD raises_started_{}, raise_resolves_ = splat(kNever), blocked_until_{}, raise_amount_{};
+  VD fixed_amount_{};  // the policy's drawn amount, when it gives no size_months
   VD burn_[3] = {};
   int burn_count_ = 0, burn_slot_ = 0;
   std::array<RandomStream, kLanes> streams_;
@@ -64,6 +64,8 @@ FundingStage::FundingStage(const Model& model, const LanePaths& group)
     ws.raises_succeeded = 0;
   }
   next_round_month_ = round_month(model, 0);
+  if (policy_ != nullptr && !policy_->size_months)
+    fixed_amount_ = lane_param(group, model.index.policy_amount);
 }
 
 VD FundingStage::scheduled(const Model& model, int m) {
@@ -94,8 +96,7 @@ VD FundingStage::resolved_raise(const LanePaths& group, int m, VI alive) {
   return select(success, raise_amount_, VD{});
 }
 
-void FundingStage::consider_raise(const Model& model, const LanePaths& group, int m, VI considered,
-                                  VD cash, VD free_cash_flow) {
+void FundingStage::consider_raise(int m, VI considered, VD cash, VD free_cash_flow) {
   if (policy_ == nullptr) return;
   // Runway on the mean burn b of the last three months (fewer at the start). With cash at or
   // above the minimum (>= 0), runway = cash / b < trigger is cash * n < trigger * sum for
@@ -109,10 +110,11 @@ void FundingStage::consider_raise(const Model& model, const LanePaths& group, in
   const VI starts = considered & (raise_resolves_ == kNever) & (blocked_until_ <= m) &
                     (raises_started_ < policy_->max_raises) &
                     (cash * burn_count_ < policy_->trigger_runway_months * burn_sum);
-  if (!any(starts)) return;
+  // Applied by selects even in a month with no start: which months have one is random, and the
+  // branch would be mispredicted more often than the selects cost.
   const VD amount = policy_->size_months ? static_cast<double>(*policy_->size_months) *
                                                (burn_sum / static_cast<double>(burn_count_))
-                                         : lane_param(group, model.index.policy_amount);
+                                         : fixed_amount_;
   raises_started_ = select(starts, raises_started_ + 1.0, raises_started_);
   raise_resolves_ = select(starts, splat(m + policy_->lag_months), raise_resolves_);
   raise_amount_ = select(starts, amount, raise_amount_);

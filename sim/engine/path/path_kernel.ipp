@@ -121,8 +121,7 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
     const MainMonth main = tracks.main(costs, ops, scheduled_in + raised_in);
     years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(), tracks.minimum());
     const VI cashed_out = tracks.cash_out(m);
-    funding.consider_raise(model, group, m, alive & ~cashed_out, tracks.cash(),
-                           main.free_cash_flow);
+    funding.consider_raise(m, alive & ~cashed_out, tracks.cash(), main.free_cash_flow);
     judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
     if (traces != nullptr)
       record_month(traces, m, revenue, ops, costs, alive_only(main, alive),
