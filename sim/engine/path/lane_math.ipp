@@ -30,6 +30,9 @@ inline VI lanes_in(std::uint64_t bits) {
 inline VD select(VI mask, VD if_true, VD if_false) {
   return mask ? if_true : if_false;
 }
+inline VI select(VI mask, VI if_true, VI if_false) {
+  return mask ? if_true : if_false;
+}
 inline VD vmin(VD a, VD b) {  // std::min: b < a ? b : a
   return select(b < a, b, a);
 }

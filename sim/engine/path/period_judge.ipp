@@ -22,7 +22,9 @@ class PeriodJudge {
   int ttm_slot_ = 0;
   VD ttm_sum_;
   VD recent_metric_[12] = {};  // the trailing window, one vector per month of it
-  int run_length_[kLanes] = {}, run_start_[kLanes] = {};
+  // Per lane: the profitable periods in a row so far and the first of them, and whether the
+  // break-even period is found (then the lane is judged no more).
+  VI run_length_{}, run_start_{}, found_{};
 };
 
 PeriodJudge::PeriodJudge(const Model& model)
@@ -49,17 +51,21 @@ void PeriodJudge::month(const Model& model, const LanePaths& group, int m, VD me
   if (m != period_end_) return;
   const VD sum = period_sum_;
   if (!ttm_) period_sum_ = VD{};
-  for (int l = 0; l < kLanes; ++l) {
-    PathOutcome& out = group.out(l);
-    if (out.breakeven_period >= 0) continue;
+  // Every lane's low, also a found lane's: its value is read back only for the period found,
+  // stored before the lane was found.
+  for (int l = 0; l < kLanes; ++l)
     group.ws(l).standalone_low_by_period[at(next_period_)] = standalone_low[l];
-    // A period holding the cash-out month, or after it, is not profitable.
-    if (alive[l] && sum[l] > 0) {
-      if (run_length_[l] == 0) run_start_[l] = next_period_;
-      if (++run_length_[l] == sustained_) out.breakeven_period = run_start_[l];
-    } else {
-      run_length_[l] = 0;
-    }
+  // A period holding the cash-out month, or after it, is not profitable. Decided in lanes: which
+  // lanes' periods are profitable is random, so branches per lane would be mispredicted.
+  const VI judged = ~found_;
+  const VI profitable = judged & alive & (sum > 0);
+  run_start_ = select(profitable & (run_length_ == 0), VI{} + next_period_, run_start_);
+  run_length_ = select(profitable, run_length_ + 1, select(judged, VI{}, run_length_));
+  const VI now_found = profitable & (run_length_ == sustained_);
+  if (any(now_found)) {
+    for (int l = 0; l < kLanes; ++l)
+      if (now_found[l] != 0) group.out(l).breakeven_period = static_cast<int>(run_start_[l]);
+    found_ |= now_found;
   }
   ++next_period_;
   const auto period_count = static_cast<int>(model.periods.size());

@@ -24,13 +24,16 @@ class YearRecorder {
     revenue_ += select(alive, revenue, VD{});
     net_income_ += select(alive, net_income, VD{});
     if (m != year_end_) return;
+    // Decided in lanes, then stored lane by lane without a branch (which lanes are alive is
+    // random): a lane out before the month keeps YearRecord's 0 and false.
+    const VD closing_cash = select(alive, cash, VD{});
+    const VI solvent = alive & (cash >= minimum);
     for (int l = 0; l < kLanes; ++l) {
       YearRecord& year = group.out(l).years[index_];
       year.revenue = revenue_[l];
       year.net_income = net_income_[l];
-      if (!alive[l]) continue;
-      year.closing_cash = cash[l];
-      year.alive = cash[l] >= minimum;
+      year.closing_cash = closing_cash[l];
+      year.alive = solvent[l] != 0;
     }
     revenue_ = net_income_ = VD{};
     ++index_;
