@@ -40,8 +40,12 @@ class FundingStage {
   const CompiledPolicy* policy_;
   // Per lane, as doubles (months and counts are small integers, exact): a month with no raise
   // pending is kNever.
-  VD raises_started_{}, raise_resolves_ = splat(kNever), blocked_until_{}, raise_amount_{};
+  VD raises_started_{}, raise_resolves_ = splat(kNever), blocked_until_{};
   VD fixed_amount_{};  // the policy's drawn amount, when it gives no size_months
+  // A pending raise's burn when it started, summed over raise_burn_months_: its size_months
+  // amount is worked out when it resolves, so that the division waits for the rare month it is
+  // needed.
+  VD raise_burn_sum_{}, raise_burn_months_ = splat(1);
   VD burn_[3] = {};
   int burn_count_ = 0, burn_slot_ = 0;
   std::array<RandomStream, kLanes> streams_;
@@ -93,7 +97,10 @@ VD FundingStage::resolved_raise(const LanePaths& group, int m, VI alive) {
   const VI success = lanes_in(succeeded);
   raise_resolves_ = select(due, splat(kNever), raise_resolves_);
   blocked_until_ = select(due & ~success, splat(m + policy_->retry_months), blocked_until_);
-  return select(success, raise_amount_, VD{});
+  const VD amount = policy_->size_months ? static_cast<double>(*policy_->size_months) *
+                                               (raise_burn_sum_ / raise_burn_months_)
+                                         : fixed_amount_;
+  return select(success, amount, VD{});
 }
 
 void FundingStage::consider_raise(int m, VI considered, VD cash, VD free_cash_flow) {
@@ -112,10 +119,8 @@ void FundingStage::consider_raise(int m, VI considered, VD cash, VD free_cash_fl
                     (cash * burn_count_ < policy_->trigger_runway_months * burn_sum);
   // Applied by selects even in a month with no start: which months have one is random, and the
   // branch would be mispredicted more often than the selects cost.
-  const VD amount = policy_->size_months ? static_cast<double>(*policy_->size_months) *
-                                               (burn_sum / static_cast<double>(burn_count_))
-                                         : fixed_amount_;
   raises_started_ = select(starts, raises_started_ + 1.0, raises_started_);
   raise_resolves_ = select(starts, splat(m + policy_->lag_months), raise_resolves_);
-  raise_amount_ = select(starts, amount, raise_amount_);
+  raise_burn_sum_ = select(starts, burn_sum, raise_burn_sum_);
+  raise_burn_months_ = select(starts, splat(burn_count_), raise_burn_months_);
 }
