@@ -7,9 +7,10 @@
 //   → costs and income (CostStage)         → cash and funding (FundingStage, CashStage)
 //   → judge periods (PeriodJudge)          → record (YearRecorder, the trace)
 // Each stage owns the state it carries from month to month, in its own file; simulate_lanes only
-// sequences them. The arithmetic runs in all lanes at once; what is rare or irregular (an event
-// arriving, a raise starting or resolving, a milestone's attempt, an order book, a period
-// closing) runs lane by lane, and only in the months that need it.
+// sequences them. The arithmetic runs in all lanes at once, and so do decisions whose lanes are
+// random (a raise starting, a period or fiscal year closing); what draws from a lane's own stream
+// or keeps a list per path (an event arriving, a raise resolving, a milestone's attempt, an order
+// book) runs lane by lane, and only in the months that need it.
 
 /// Every lane's events. Effects change only when an event arrives or a temporary one expires, so
 /// a quiet month costs one compare.

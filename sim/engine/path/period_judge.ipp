@@ -4,8 +4,8 @@
 // period's standalone low in the lane's workspace and the break-even period of its outcome.
 
 /// Judge periods: sums the metric per period and judges each period as it closes. Periods are
-/// contiguous runs of months, the same in every lane, so the sums run in lanes and only the close
-/// of a period looks at lanes one by one. A lane whose break-even is found is judged no more.
+/// contiguous runs of months, the same in every lane, so the sums and the judging run in lanes;
+/// only the stores of a close go lane by lane. A lane whose break-even is found is judged no more.
 class PeriodJudge {
  public:
   explicit PeriodJudge(const Model& model);
