@@ -24,9 +24,12 @@ void OrderBook::start(const CompiledOrders& orders, std::uint64_t seed, std::uin
   won_.assign(static_cast<std::size_t>(orders.delivery_months), 0.0);
 }
 
-double OrderBook::step(const CompiledOrders& orders, int m, double growth_shift,
+double OrderBook::monthly_rate() const {
+  return std::exp(log_rate_);
+}
+
+double OrderBook::step(const CompiledOrders& orders, int m, double rate, double growth_shift,
                        double sector_shock, double company_shock) {
-  const double rate = std::exp(log_rate_);
   double won = 0;
   if (rate > kOrdersDrawnOneByOne) {
     // So many contracts that drawing each would stall the run (a growth milestone can multiply

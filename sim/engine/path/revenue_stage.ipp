@@ -74,9 +74,13 @@ VD RevenueStage::step(const Model& model, const LanePaths& group, int m, const L
   const VD sector = sector_vol_ > 0 ? load_lanes(sector_ + at(m) * kLanes) : VD{};
   const VD company = company_vol_ > 0 ? load_lanes(company_ + at(m) * kLanes) : VD{};
   if (orders_ != nullptr) {  // the backlog and the contracts delivering this month, lane by lane
+    // Every lane's rate first: the lanes' exps then overlap instead of each waiting its turn.
+    std::array<double, kLanes> rate;
+    for (int l = 0; l < kLanes; ++l) rate[at(l)] = group.ws(l).orders.monthly_rate();
     VD booked;
     for (int l = 0; l < kLanes; ++l)
-      booked[l] = group.ws(l).orders.step(*orders_, m, fx.growth[l], sector[l], company[l]);
+      booked[l] =
+          group.ws(l).orders.step(*orders_, m, rate[at(l)], fx.growth[l], sector[l], company[l]);
     return booked * fx.revenue * season;
   }
   if (market_model_) {
