@@ -27,6 +27,10 @@ inline VI lanes_in(std::uint64_t bits) {
   for (int l = 0; l < kLanes; ++l) bit_of_lane[l] = std::int64_t{1} << l;
   return ((VI{} + static_cast<std::int64_t>(bits)) & bit_of_lane) != 0;
 }
+// GCC 12.2 at -O2 miscompiles one-lane vectors in a loop that first branches on a mask's lane and
+// then selects on that mask combined with another (`if (!any(m)) continue;` then
+// `select(m, vmin(a, b), a)` kept `a` where m was set; docs/performance.md, sixth session). The
+// tests comparing every lane with the twin catch it; `vmin(a, select(m, b, never))` avoids it.
 inline VD select(VI mask, VD if_true, VD if_false) {
   return mask ? if_true : if_false;
 }
