@@ -2,6 +2,7 @@
 // `breakeven sweep` and `breakeven sensitivity`: scenario files in, one analysis per file out.
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -204,13 +205,15 @@ int sensitivity_command(const SensitivityCommand& command, GroupRun& group) {
     SensitivityOptions options;
     options.threads = command.threads;
     options.runner = &group;
-    std::int64_t this_total = 0;
+    // The engine reports progress from its worker threads: the total is written by several at
+    // once, so it is an atomic (a plain integer there was a data race, found by ThreadSanitizer).
+    std::atomic<std::int64_t> this_total{0};
     options.progress = [&](std::int64_t done, std::int64_t of) {
-      this_total = of;
+      this_total.store(of, std::memory_order_relaxed);
       progress.update(done_before + done);
     };
     results.push_back(run_sensitivity(model, options));
-    done_before += this_total;
+    done_before += this_total.load(std::memory_order_relaxed);
     if (terminal)
       std::cout << (results.size() > 1 ? "\n" : "")
                 << render_sensitivity_terminal(results.back(), style) << std::flush;
