@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -186,6 +187,23 @@ TEST_CASE("Sensitivity is the same for one and two threads", "[sensitivity]") {
   CHECK(json["inputs"][0]["tornado"]["p_by_target"].size() == 2);
   CHECK(json["inputs"][0]["rank_correlation"].contains("funding_need"));
   CHECK(json["inputs"][0]["tail"].contains("missed_target"));
+}
+
+TEST_CASE("The path count of a sensitivity is the total its progress reports and reaches",
+          "[sensitivity]") {
+  // Two uncertain parameters (growth, the round that never happens): 2 * 2 + 1 runs.
+  const Model model = make_model(kScenario, {{"simulation.paths", "200"}});
+  CHECK(sensitivity_path_count(model) == 5 * 200);
+  SensitivityOptions options;
+  options.threads = 1;  // one thread calls progress, so the test may keep plain state
+  std::int64_t last_done = 0, reported_total = 0;
+  options.progress = [&](std::int64_t done, std::int64_t total) {
+    last_done = std::max(last_done, done);
+    reported_total = total;
+  };
+  run_sensitivity(model, options);
+  CHECK(reported_total == sensitivity_path_count(model));
+  CHECK(last_done == sensitivity_path_count(model));
 }
 
 TEST_CASE("The bad tail scores what the bad paths have in common", "[sensitivity]") {

@@ -102,14 +102,25 @@ void sort_by_swing(std::vector<SensitivityInput>& inputs) {
                    });
 }
 
+/// The slots whose distribution is not a constant: the k parameters of the 2k tornado runs.
+std::vector<std::size_t> slots_that_vary(const Model& model) {
+  std::vector<std::size_t> slots;
+  for (std::size_t s = 0; s < model.slots.size(); ++s)
+    if (!model.slots[s].dist.is_constant()) slots.push_back(s);
+  return slots;
+}
+
 }  // namespace
+
+std::int64_t sensitivity_path_count(const Model& model) {
+  const auto runs = static_cast<std::int64_t>(2 * slots_that_vary(model).size() + 1);
+  return runs * model.spec.simulation.paths;
+}
 
 SensitivityResult run_sensitivity(const Model& model, const SensitivityOptions& options) {
   std::vector<SensitivityInput> inputs = sensitivity_inputs(model);
   const std::int64_t paths = model.spec.simulation.paths;
-  std::vector<std::size_t> varying_slots;
-  for (std::size_t s = 0; s < model.slots.size(); ++s)
-    if (!model.slots[s].dist.is_constant()) varying_slots.push_back(s);
+  const std::vector<std::size_t> varying_slots = slots_that_vary(model);
   const auto runs = static_cast<std::int64_t>(2 * varying_slots.size() + 1);
 
   PathTable table;

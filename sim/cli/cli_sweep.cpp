@@ -2,7 +2,6 @@
 // `breakeven sweep` and `breakeven sensitivity`: scenario files in, one analysis per file out.
 #include <unistd.h>
 
-#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -190,9 +189,7 @@ int sensitivity_command(const SensitivityCommand& command, GroupRun& group) {
   for (const ScenarioSource& source : read_sources(command)) {
     models.push_back(build_source_model(source));
     if (reports) print_warnings(source.file, models.back());
-    std::int64_t varying = 0;
-    for (const auto& slot : models.back().slots) varying += slot.dist.is_constant() ? 0 : 1;
-    total += models.back().spec.simulation.paths * (2 * varying + 1);
+    total += sensitivity_path_count(models.back());
   }
   const bool terminal = reports && shows_terminal(command);
   // Under mpirun stdout is a relay pseudo-terminal, not the user's: no colour.
@@ -205,15 +202,12 @@ int sensitivity_command(const SensitivityCommand& command, GroupRun& group) {
     SensitivityOptions options;
     options.threads = command.threads;
     options.runner = &group;
-    // The engine reports progress from its worker threads: the total is written by several at
-    // once, so it is an atomic (a plain integer there was a data race, found by ThreadSanitizer).
-    std::atomic<std::int64_t> this_total{0};
-    options.progress = [&](std::int64_t done, std::int64_t of) {
-      this_total.store(of, std::memory_order_relaxed);
+    // Called from the engine's worker threads: it only reads what this thread set before.
+    options.progress = [&](std::int64_t done, std::int64_t) {
       progress.update(done_before + done);
     };
     results.push_back(run_sensitivity(model, options));
-    done_before += this_total.load(std::memory_order_relaxed);
+    done_before += sensitivity_path_count(model);
     if (terminal)
       std::cout << (results.size() > 1 ? "\n" : "")
                 << render_sensitivity_terminal(results.back(), style) << std::flush;

@@ -86,6 +86,10 @@ struct SensitivityOptions {
 /// thread count.
 SensitivityResult run_sensitivity(const Model& model, const SensitivityOptions& options = {});
 
+/// The paths run_sensitivity simulates in all: the scenario's paths in each of the 2k + 1 runs
+/// (the total its progress reports).
+std::int64_t sensitivity_path_count(const Model& model);
+
 /// The per-path values of a run: `inputs[j][path]` for the inputs of sensitivity_inputs(model)
 /// and `outputs[o][path]` in SensitivityOutput order. Exposed for tests and tools.
 struct PathTable {
