@@ -110,18 +110,22 @@ std::vector<std::size_t> slots_that_vary(const Model& model) {
   return slots;
 }
 
+/// The runs of a sensitivity with these slots varying: the base run and two per slot.
+std::int64_t run_count(const std::vector<std::size_t>& varying_slots) {
+  return static_cast<std::int64_t>(2 * varying_slots.size() + 1);
+}
+
 }  // namespace
 
 std::int64_t sensitivity_path_count(const Model& model) {
-  const auto runs = static_cast<std::int64_t>(2 * slots_that_vary(model).size() + 1);
-  return runs * model.spec.simulation.paths;
+  return run_count(slots_that_vary(model)) * model.spec.simulation.paths;
 }
 
 SensitivityResult run_sensitivity(const Model& model, const SensitivityOptions& options) {
   std::vector<SensitivityInput> inputs = sensitivity_inputs(model);
   const std::int64_t paths = model.spec.simulation.paths;
   const std::vector<std::size_t> varying_slots = slots_that_vary(model);
-  const auto runs = static_cast<std::int64_t>(2 * varying_slots.size() + 1);
+  const std::int64_t runs = run_count(varying_slots);
 
   PathTable table;
   const ScenarioResult base = run_with_path_table(model, table, stage(options, 0, runs * paths));
