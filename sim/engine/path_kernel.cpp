@@ -4,10 +4,8 @@
 // picked at run time by the active SIMD target (counter_normals.hpp).
 //
 // Each width lives in its own namespace with internal linkage, inside a region compiled for its
-// instruction set (GCC's target pragma, or clang's attribute pragma, with instruction-set flags
-// only, so that the library's inline functions, compiled once for baseline x86-64, still inline
-// into it). Nothing compiled for AVX2 or AVX-512 can be linked in place of baseline code, and no
-// vector crosses from one region to another: the entry points take pointers.
+// instruction set (instruction_set_regions.hpp). No vector crosses from one region to another:
+// the entry points take pointers.
 //
 // Bit-identical results at every width: the same operations in the same order in every lane,
 // this file compiled with -ffp-contract=off (cmake/SimdKernels.cmake), and the same exp at every
@@ -29,6 +27,7 @@
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "path/event_stage.hpp"
+#include "path/instruction_set_regions.hpp"
 #include "path/path_basics.hpp"
 
 // Vectors are passed by value only between functions of one width's region, all with internal
@@ -43,44 +42,19 @@ constexpr int kLanes = 1;
 #include "path/lane_kernel.ipp"
 }  // namespace one_lane
 
-// Each region below names its instruction sets with GCC's target pragma, or with clang's
-// equivalent attribute pragma (the fuzzing build is clang's).
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c"))), \
-                             apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target("avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c")
-#endif
+BREAKEVEN_AVX2_REGION_BEGIN
 namespace four_lanes {
 constexpr int kLanes = 4;
 #include "path/lane_kernel.ipp"
 }  // namespace four_lanes
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
+BREAKEVEN_REGION_END
 
-#if defined(__clang__)
-#pragma clang attribute push(                                                                    \
-    __attribute__((target(                                                                       \
-        "avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c,avx512f,avx512dq,avx512vl,avx512bw,avx512cd"))), \
-    apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target( \
-    "avx,avx2,fma,bmi,bmi2,lzcnt,movbe,f16c,avx512f,avx512dq,avx512vl,avx512bw,avx512cd")
-#endif
+BREAKEVEN_AVX512_REGION_BEGIN
 namespace eight_lanes {
 constexpr int kLanes = 8;
 #include "path/lane_kernel.ipp"
 }  // namespace eight_lanes
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
+BREAKEVEN_REGION_END
 
 using GroupKernel = void (*)(const Model&, std::uint64_t, const std::uint64_t*,
                              const SectorShocks* const*, PathWorkspace* const*, PathOutcome* const*,
