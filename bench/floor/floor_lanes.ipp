@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The floor model in lanes (included per width by bench_floor.cpp, inside a namespace that
 // defines kLanes, after the kernel's lane_math.ipp): issue 15's minimal model, a group of kLanes
-// paths month by month, every stage a handful of lane operations and nothing done lane by lane.
+// paths month by month, every stage a handful of lane operations and nothing in the month loop
+// done lane by lane.
 // What it shares with the product's kernel, it shares exactly: the lane types, exp and log1p,
 // the counter-based normals drawn for the whole group.
 

@@ -4,7 +4,7 @@
 // The minimal model issue 15 set its speed goal against: what a path-month costs on this machine
 // when a path does only the arithmetic every path of bench/full_featured.toml must do. Its
 // constants are that scenario's central values; what it leaves out is listed in
-// docs/performance.md ("The floor of this machine").
+// docs/performance.md ("Ninth session": the floor of this machine).
 
 #include <array>
 #include <cstdint>
