@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The floor of this machine for a path kernel (issue 15): the minimal model of floor/, built for
-// one, four and eight lanes as sim/engine/path_kernel.cpp builds the kernel, and timed per
+// one, four and eight lanes by the kernel's own per_width.ipp, and timed per
 // path-month by SIMD target. BM_PathMonthByTarget/t over BM_FloorPathMonth/t, in one run, is how
 // far the product's kernel with every feature on is from that floor. Run:
 //   build/bench/breakeven_bench --benchmark_filter='PathMonthByTarget|FloorPathMonth'
@@ -11,14 +11,16 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include <immintrin.h>
 
-#include "../sim/engine/path/instruction_set_regions.hpp"
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/normal_quantile.hpp"
 #include "breakeven/math/random_stream.hpp"
+#include "breakeven/model/model.hpp"
+#include "breakeven/scenario/scenario_parser.hpp"
 #include "floor/floor_model.hpp"
 
 #pragma GCC diagnostic ignored "-Wpsabi"  // vectors pass by value only inside one region
@@ -26,46 +28,21 @@
 namespace breakeven::floor_bench {
 namespace {
 
-namespace one_lane {
-constexpr int kLanes = 1;
-#include "../sim/engine/path/lane_math.ipp"
-#include "floor/floor_lanes.ipp"
-}  // namespace one_lane
-
-BREAKEVEN_AVX2_REGION_BEGIN
-namespace four_lanes {
-constexpr int kLanes = 4;
-#include "../sim/engine/path/lane_math.ipp"
-#include "floor/floor_lanes.ipp"
-}  // namespace four_lanes
-BREAKEVEN_REGION_END
-
-BREAKEVEN_AVX512_REGION_BEGIN
-namespace eight_lanes {
-constexpr int kLanes = 8;
-#include "../sim/engine/path/lane_math.ipp"
-#include "floor/floor_lanes.ipp"
-}  // namespace eight_lanes
-BREAKEVEN_REGION_END
-
-/// Half-life decay from 1 to 0, by month: the weight of the start value after m months.
-double decay(int m, double half_life_years) {
-  return std::exp2(-m / (12.0 * half_life_years));
-}
+#define BREAKEVEN_LANE_SOURCE "bench/floor/floor_lanes.ipp"
+#include "sim/engine/path/per_width.ipp"
+#undef BREAKEVEN_LANE_SOURCE
 
 }  // namespace
 
-FloorModel make_floor_model() {
+FloorModel make_floor_model(const Model& scenario) {
+  if (scenario.months != kMonths || scenario.seasonality.size() != kMonths)
+    throw std::invalid_argument("the floor model is sized for 90 months");
   FloorModel model{};
-  constexpr std::array<double, 4> kQuarterSeason = {0.8, 1.0, 1.0, 1.2};
-  for (int m = 0; m < kMonths; ++m) {
-    const auto i = static_cast<std::size_t>(m);
-    model.growth_decay[i] = decay(m, 2.0);
-    model.margin_decay[i] = decay(m, 3.0);
-    const int calendar_month = (6 + m) % 12;  // month 0 is July
-    model.season[i] = kQuarterSeason[static_cast<std::size_t>(calendar_month / 3)];
-  }
-  model.revenue_vol = 0.35 / std::sqrt(12.0);
+  // The month tables and the volatility are the scenario's own, as the kernel uses them.
+  std::copy_n(scenario.growth_decay.begin(), kMonths, model.growth_decay.begin());
+  std::copy_n(scenario.margin_decay.begin(), kMonths, model.margin_decay.begin());
+  std::copy_n(scenario.seasonality.begin(), kMonths, model.season.begin());
+  model.revenue_vol = scenario.spec.revenue.volatility / std::sqrt(12.0);
   const double monthly_arrival = -std::expm1(-0.15 / 12);
   model.event_threshold = standard_normal_quantile(1 - monthly_arrival);
   model.event_factor = 1 - 0.225;  // the middle of "Top customer lost": -0.35 .. -0.10
@@ -104,7 +81,8 @@ void BM_FloorPathMonth(benchmark::State& state) {
   state.SetLabel(std::string(simd_target_name(target)));
   constexpr std::array<int, 3> kLanesOf = {1, 4, 8};
   const int lanes = kLanesOf[static_cast<std::size_t>(state.range(0))];
-  const floor_bench::FloorModel model = floor_bench::make_floor_model();
+  const floor_bench::FloorModel model =
+      floor_bench::make_floor_model(build_model(load_scenario(BREAKEVEN_BENCH_SCENARIO)));
   floor_bench::FloorTally tally;
   std::uint64_t first = 0;
   for (auto _ : state) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The floor model in lanes (included per width by bench_floor.cpp, inside a namespace that
-// defines kLanes, after the kernel's lane_math.ipp): issue 15's minimal model, a group of kLanes
-// paths month by month, every stage a handful of lane operations and nothing in the month loop
-// done lane by lane.
-// What it shares with the product's kernel, it shares exactly: the lane types, exp and log1p,
-// the counter-based normals drawn for the whole group.
+// The floor model in lanes, built once per width by bench_floor.cpp through the kernel's
+// per_width.ipp: issue 15's minimal model, a group of kLanes paths month by month, every stage a
+// handful of lane operations and nothing in the month loop done lane by lane. What it shares
+// with the product's kernel, it shares exactly: the lane types, exp and log1p, the counter-based
+// normals drawn for the whole group.
+#include "sim/engine/path/lane_math.ipp"
 
 /// Every lane's normals for one substream, months 0 .. kMonths - 1, interleaved by month.
 inline void group_normals(std::uint64_t seed, std::uint64_t first, Substream substream,
@@ -16,10 +16,9 @@ inline void group_normals(std::uint64_t seed, std::uint64_t first, Substream sub
   CounterNormals::fill_interleaved(streams.data(), kLanes, 0, kMonths, out);
 }
 
+/// Month m of every lane, from normals interleaved by month.
 inline VD month_of(const double* interleaved, int m) {
-  VD v;
-  __builtin_memcpy(&v, interleaved + static_cast<std::size_t>(m) * kLanes, sizeof v);
-  return v;
+  return load_lanes(interleaved + static_cast<std::size_t>(m) * kLanes);
 }
 
 /// Loss carryforward first, then the rate on what is left (the kernel's rule).

@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdint>
 
+#include "breakeven/model/model.hpp"
+
 namespace breakeven::floor_bench {
 
 constexpr int kMonths = 90;       // 2025-07 to 2032-12
@@ -25,7 +27,9 @@ struct FloorModel {
   double event_factor;     // revenue factor while the event lasts
 };
 
-FloorModel make_floor_model();
+/// The floor model of `scenario` (bench/full_featured.toml): its month tables and revenue
+/// volatility; the rest is the constants here and in floor_lanes.ipp.
+FloorModel make_floor_model(const Model& scenario);
 
 /// One path's outcome, summed over the paths of a run.
 struct FloorTally {

@@ -4,8 +4,8 @@
 // picked at run time by the active SIMD target (counter_normals.hpp).
 //
 // Each width lives in its own namespace with internal linkage, inside a region compiled for its
-// instruction set (instruction_set_regions.hpp). No vector crosses from one region to another:
-// the entry points take pointers.
+// instruction set (path/per_width.ipp). No vector crosses from one region to another: the entry
+// points take pointers.
 //
 // Bit-identical results at every width: the same operations in the same order in every lane,
 // this file compiled with -ffp-contract=off (cmake/SimdKernels.cmake), and the same exp at every
@@ -27,7 +27,6 @@
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/math/random_stream.hpp"
 #include "path/event_stage.hpp"
-#include "path/instruction_set_regions.hpp"
 #include "path/path_basics.hpp"
 
 // Vectors are passed by value only between functions of one width's region, all with internal
@@ -37,24 +36,9 @@
 namespace breakeven {
 namespace {
 
-namespace one_lane {
-constexpr int kLanes = 1;
-#include "path/lane_kernel.ipp"
-}  // namespace one_lane
-
-BREAKEVEN_AVX2_REGION_BEGIN
-namespace four_lanes {
-constexpr int kLanes = 4;
-#include "path/lane_kernel.ipp"
-}  // namespace four_lanes
-BREAKEVEN_REGION_END
-
-BREAKEVEN_AVX512_REGION_BEGIN
-namespace eight_lanes {
-constexpr int kLanes = 8;
-#include "path/lane_kernel.ipp"
-}  // namespace eight_lanes
-BREAKEVEN_REGION_END
+#define BREAKEVEN_LANE_SOURCE "lane_kernel.ipp"
+#include "path/per_width.ipp"
+#undef BREAKEVEN_LANE_SOURCE
 
 using GroupKernel = void (*)(const Model&, std::uint64_t, const std::uint64_t*,
                              const SectorShocks* const*, PathWorkspace* const*, PathOutcome* const*,

@@ -63,6 +63,12 @@ bool any(Mask mask) {
     return folded != 0;
   }
 }
+/// A vector from the kLanes doubles at `from` (an interleaved month of a per-lane series).
+inline VD load_lanes(const double* from) {
+  VD v;
+  __builtin_memcpy(&v, from, sizeof v);
+  return v;
+}
 inline VD lane_bits_to_double(VU x) {
   return __builtin_bit_cast(VD, x);
 }

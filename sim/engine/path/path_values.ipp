@@ -34,13 +34,6 @@ struct LaneEffects {
   VD revenue, growth, gross_margin, rnd, sga;
 };
 
-/// A vector from the kLanes doubles at `from` (an interleaved month of a per-lane series).
-inline VD load_lanes(const double* from) {
-  VD v;
-  __builtin_memcpy(&v, from, sizeof v);
-  return v;
-}
-
 /// Every lane's sector shocks from `first_month` on, `months` of them, interleaved: month m of
 /// lane l at [m * kLanes + l]. Shocks the group drew together (SectorLanes) already lie so and
 /// are read in place, as are one lane's own; any others are gathered into `into`.
