@@ -37,14 +37,36 @@ inline VD select(VI mask, VD if_true, VD if_false) {
 inline VI select(VI mask, VI if_true, VI if_false) {
   return mask ? if_true : if_false;
 }
+/// x86's min instruction of (x, y) is x < y ? x : y, lane by lane, so min(b, a) is std::min(a, b)
+/// to the bit (NaNs and signed zeros included), and max(b, a) is std::max(a, b): one instruction
+/// where a compare and a blend would be two. (A template, so that only the width's own branch is
+/// compiled; the one-lane build keeps the select.)
+template <bool kMax, class V>
+V min_or_max(V a, V b) {
+  if constexpr (sizeof(V) == 64) {
+    const __m512d x = __builtin_bit_cast(__m512d, b), y = __builtin_bit_cast(__m512d, a);
+    // The zero-masking form with every lane kept: GCC 12's plain _mm512_min_pd starts from an
+    // undefined vector and warns that it may be used uninitialised.
+    constexpr __mmask8 kEvery = 0xff;
+    return __builtin_bit_cast(
+        V, kMax ? _mm512_maskz_max_pd(kEvery, x, y) : _mm512_maskz_min_pd(kEvery, x, y));
+  } else if constexpr (sizeof(V) == 32) {
+    const __m256d x = __builtin_bit_cast(__m256d, b), y = __builtin_bit_cast(__m256d, a);
+    return __builtin_bit_cast(V, kMax ? _mm256_max_pd(x, y) : _mm256_min_pd(x, y));
+  } else {
+    return kMax ? select(a < b, b, a) : select(b < a, b, a);
+  }
+}
 inline VD vmin(VD a, VD b) {  // std::min: b < a ? b : a
-  return select(b < a, b, a);
+  return min_or_max<false>(a, b);
 }
 inline VD vmax(VD a, VD b) {  // std::max: a < b ? b : a
-  return select(a < b, b, a);
+  return min_or_max<true>(a, b);
 }
-inline VD vclamp(VD v, VD lo, VD hi) {  // std::clamp
-  return select(v < lo, lo, select(hi < v, hi, v));
+/// std::clamp for lo <= hi, as std::clamp asks: std::max(std::min(v, hi), lo) then gives the same
+/// value for every v, NaN included.
+inline VD vclamp(VD v, VD lo, VD hi) {
+  return vmax(vmin(v, hi), lo);
 }
 /// Whether any lane of `mask` is set: one test instruction, not a fold over the lanes. (A
 /// template, so that only the width's own branch is compiled.)
