@@ -241,7 +241,12 @@ void build_copula(const ScenarioSpec& spec, const ModelOptions& options, Model& 
             fmt::format("{}: '{}' is a constant, so its correlation has no "
                         "effect",
                         key, k == 0 ? c.a : c.b));
-    pairs.emplace_back(member(slots[0]), member(slots[1]));
+    // Numbered second name first: the order every published result was drawn in. (The two
+    // calls once sat in one argument list, whose order C++ leaves open: GCC ran them right to
+    // left and clang left to right, so the copula's draws depended on the compiler.)
+    const int second = member(slots[1]);
+    const int first = member(slots[0]);
+    pairs.emplace_back(first, second);
   }
   const auto n = static_cast<Eigen::Index>(model.copula_slots.size());
   Eigen::MatrixXd matrix = Eigen::MatrixXd::Identity(n, n);
