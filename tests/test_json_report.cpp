@@ -136,7 +136,7 @@ TEST_CASE("to_json has the SPEC section 4 shape", "[json]") {
   CHECK(fan["revenue"]["2025"]["months"] == 6);  // a partial first year says so
   CHECK(fan["revenue"]["2026"]["months"] == 12);
 
-  CHECK(s["warnings"] == nlohmann::json::array({"correlation repaired"}));
+  CHECK(s["warnings"] == nlohmann::ordered_json::array({"correlation repaired"}));
 }
 
 TEST_CASE("to_json keeps the spec's key order and is byte-stable", "[json]") {
