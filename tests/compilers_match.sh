@@ -3,7 +3,7 @@
 # Usage: tests/compilers_match.sh PROGRAM_A PROGRAM_B
 # The same results whichever compiler built the program: every shipped scenario file (and the
 # benchmark's) is run by both programs with one seed and path count, and the JSON must match
-# byte for byte, as must the README's four-company batch. CI passes the GCC build and a clang
+# byte for byte, as must the README's four-company batch. CI passes the clang build and a GCC
 # build (.ci/checks). An order that C++ leaves to the compiler, such as the evaluation of a
 # call's arguments, shows up here as a difference.
 set -euo pipefail
