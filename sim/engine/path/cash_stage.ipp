@@ -100,7 +100,7 @@ MainMonth CashStage::main(const CostStage& costs, const Operations& ops, VD fund
   month.net_income = pretax - month.tax;
   const VD operating_cash_flow = month.net_income + ops.non_cash - ops.wc_change;
   month.free_cash_flow = operating_cash_flow - costs.capex;
-  month.metric = metric_of(metric_kind_, month.net_income, costs.sbc(), ops.operating_income,
+  month.metric = metric_of(metric_kind_, month.net_income, ops.sbc, ops.operating_income,
                            operating_cash_flow, month.free_cash_flow);
   cash_ = select(alive_, cash_ + (month.free_cash_flow + funding_in), cash_);
   loss_pool_ = select(alive_, loss_pool, loss_pool_);

@@ -6,7 +6,7 @@
 
 /// What one month's operations come to before interest, tax and funding.
 struct Operations {
-  VD gross_margin, rnd, sga, operating_income, wc_change, non_cash;
+  VD gross_margin, rnd, sga, sbc, operating_income, wc_change, non_cash;
 };
 
 /// Costs and income: margin, cost lines with their own growth, working capital, and the tax
@@ -22,7 +22,6 @@ class CostStage {
     sga_ *= sga_step_;
     sbc_ *= sbc_step_;
   }
-  VD sbc() const { return sbc_; }
 
   VD depreciation, subsidies, interest_rate, capex;
   double tax_rate;
@@ -71,6 +70,7 @@ Operations CostStage::month(const Model& model, int m, VD revenue, const LaneEff
   ops.gross_margin = vclamp(ops.gross_margin, splat(-1.0), splat(0.99));
   ops.rnd = vmax(rnd_ * fx.rnd, rnd_floor_ * revenue) + respin_cost;
   ops.sga = sga_ * fx.sga + sga_variable_ * revenue;
+  ops.sbc = sbc_;
   ops.operating_income = revenue * ops.gross_margin - ops.rnd - ops.sga - sbc_ - depreciation;
   const VD wc = wc_ratio_ * revenue;
   ops.wc_change = wc - previous_wc_;

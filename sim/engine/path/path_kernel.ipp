@@ -6,6 +6,8 @@
 //   → apply events (EventStage, per lane)  → step revenue (RevenueStage)
 //   → costs and income (CostStage)         → cash and funding (FundingStage, CashStage)
 //   → judge periods (PeriodJudge)          → record (YearRecorder, the trace)
+// A block of months runs the first three for each of its months before the rest: nothing from
+// the cash flows back into them (PlannedMonth).
 // Each stage owns the state it carries from month to month, in its own file; simulate_lanes only
 // sequences them. The arithmetic runs in all lanes at once, and so do decisions whose lanes are
 // random (a raise starting, a period or fiscal year closing); what draws from a lane's own stream
@@ -78,12 +80,19 @@ void record_month(std::vector<MonthRecord>* const* traces, int m, VD revenue, co
                   const CashStage& tracks) {
   for (int l = 0; l < kLanes; ++l)
     if (std::vector<MonthRecord>* trace = traces[l])
-      trace->push_back({m, revenue[l], ops.gross_margin[l], ops.rnd[l], ops.sga[l], costs.sbc()[l],
+      trace->push_back({m, revenue[l], ops.gross_margin[l], ops.rnd[l], ops.sga[l], ops.sbc[l],
                         costs.depreciation[l], ops.operating_income[l], costs.subsidies[l],
                         shown.interest[l], shown.tax[l], shown.net_income[l], ops.wc_change[l],
                         costs.capex[l], shown.free_cash_flow[l], funding_in[l], tracks.cash()[l],
                         tracks.standalone_cash()[l], shown.metric[l]});
 }
+
+/// A month's revenue and operations, worked out ahead of its cash (see simulate_lanes).
+struct PlannedMonth {
+  VD revenue;
+  Operations ops;
+};
+constexpr int kPlannedMonths = 12;  // a block's months: 12 x 8 vectors, 6 KB at 8 lanes
 
 void simulate_lanes(const Model& model, const LanePaths& group, const SectorShocks* const* sectors,
                     std::vector<MonthRecord>* const* traces) {
@@ -108,26 +117,40 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
   YearRecorder years(model, group);
   LaneEffects event_fx;
 
-  for (int m = 0; m < model.months; ++m) {
-    events.apply(model, group, m, event_fx);
-    LaneEffects fx = event_fx;
-    VD respin_cost{};  // milestones: attempts due this month, then the successes' effects
-    if (has_milestones) respin_cost = milestone_month(model, group, m, fx);
-    const VD revenue = revenue_stage.step(model, group, m, fx);
-    const Operations ops = costs.month(model, m, revenue, fx, respin_cost);
-    const VD scheduled_in = funding.scheduled(model, m);
-    const VI alive = tracks.alive();
-    const VD raised_in = funding.resolved_raise(group, m, alive);
-    tracks.standalone(costs, ops, scheduled_in, m);
-    const MainMonth main = tracks.main(costs, ops, scheduled_in + raised_in);
-    years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(), tracks.minimum());
-    const VI cashed_out = tracks.cash_out(m);
-    funding.consider_raise(m, alive & ~cashed_out, tracks.cash(), main.free_cash_flow);
-    judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
-    if (traces != nullptr)
-      record_month(traces, m, revenue, ops, costs, alive_only(main, alive),
-                   scheduled_in + raised_in, tracks);
-    costs.advance();
+  // The months in blocks, each in two passes: first the operations (events, revenue, costs),
+  // which no cash or funding feeds back into, then the cash and what reads it. Each pass keeps
+  // fewer vectors alive than the whole month, so fewer of them live on the stack; every value
+  // is computed as in one pass, by the same operations.
+  std::array<PlannedMonth, kPlannedMonths> planned;
+  for (int first = 0; first < model.months; first += kPlannedMonths) {
+    const int end = std::min(model.months, first + kPlannedMonths);
+    for (int m = first; m < end; ++m) {
+      events.apply(model, group, m, event_fx);
+      LaneEffects fx = event_fx;
+      VD respin_cost{};  // milestones: attempts due this month, then the successes' effects
+      if (has_milestones) respin_cost = milestone_month(model, group, m, fx);
+      PlannedMonth& month = planned[at(m - first)];
+      month.revenue = revenue_stage.step(model, group, m, fx);
+      month.ops = costs.month(model, m, month.revenue, fx, respin_cost);
+      costs.advance();
+    }
+    for (int m = first; m < end; ++m) {
+      const VD revenue = planned[at(m - first)].revenue;
+      const Operations& ops = planned[at(m - first)].ops;
+      const VD scheduled_in = funding.scheduled(model, m);
+      const VI alive = tracks.alive();
+      const VD raised_in = funding.resolved_raise(group, m, alive);
+      tracks.standalone(costs, ops, scheduled_in, m);
+      const MainMonth main = tracks.main(costs, ops, scheduled_in + raised_in);
+      years.month(model, group, m, alive, revenue, main.net_income, tracks.cash(),
+                  tracks.minimum());
+      const VI cashed_out = tracks.cash_out(m);
+      funding.consider_raise(m, alive & ~cashed_out, tracks.cash(), main.free_cash_flow);
+      judge.month(model, group, m, main.metric, tracks.alive(), tracks.standalone_low());
+      if (traces != nullptr)
+        record_month(traces, m, revenue, ops, costs, alive_only(main, alive),
+                     scheduled_in + raised_in, tracks);
+    }
   }
   events.record_occurrences(group);
   years.finish(group);
