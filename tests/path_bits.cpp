@@ -17,6 +17,7 @@
 #include "breakeven/engine/path_simulator.hpp"
 #include "breakeven/model/model.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
+#include "month_record_fields.hpp"
 
 namespace {
 
@@ -59,13 +60,9 @@ void add_path(BitHash& hash, const PathOutcome& outcome, const PathWorkspace& wo
   for (const int count : workspace.event_occurrences) hash.add(count);
   for (const std::uint8_t landed : workspace.round_landed) hash.add(int{landed});
   hash.add(workspace.raises_succeeded);
-  for (const MonthRecord& r : trace) {
-    hash.add(r.month);
-    for (const double field :
-         {r.revenue, r.gross_margin, r.rnd, r.sga, r.sbc, r.depreciation, r.operating_income,
-          r.subsidies, r.interest, r.tax, r.net_income, r.working_capital_change, r.capex,
-          r.free_cash_flow, r.funding, r.cash_end, r.standalone_cash_end, r.metric})
-      hash.add(field);
+  for (const MonthRecord& record : trace) {
+    hash.add(record.month);
+    for (const auto& [field, name] : testing::kMonthRecordFields) hash.add(record.*field);
   }
 }
 

@@ -24,6 +24,7 @@
 #include "breakeven/math/counter_normals.hpp"
 #include "breakeven/model/model.hpp"
 #include "breakeven/scenario/scenario_parser.hpp"
+#include "month_record_fields.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace breakeven;
@@ -81,30 +82,10 @@ std::string outcome_difference(const PathOutcome& a, const PathOutcome& b) {
 /// The first month and field in which the records differ; empty when they are identical.
 std::string trace_difference(const std::vector<MonthRecord>& a, const std::vector<MonthRecord>& b) {
   if (a.size() != b.size()) return "number of months traced";
-  constexpr std::array<std::pair<double MonthRecord::*, const char*>, 18> kFields = {{
-      {&MonthRecord::revenue, "revenue"},
-      {&MonthRecord::gross_margin, "gross_margin"},
-      {&MonthRecord::rnd, "rnd"},
-      {&MonthRecord::sga, "sga"},
-      {&MonthRecord::sbc, "sbc"},
-      {&MonthRecord::depreciation, "depreciation"},
-      {&MonthRecord::operating_income, "operating_income"},
-      {&MonthRecord::subsidies, "subsidies"},
-      {&MonthRecord::interest, "interest"},
-      {&MonthRecord::tax, "tax"},
-      {&MonthRecord::net_income, "net_income"},
-      {&MonthRecord::working_capital_change, "working_capital_change"},
-      {&MonthRecord::capex, "capex"},
-      {&MonthRecord::free_cash_flow, "free_cash_flow"},
-      {&MonthRecord::funding, "funding"},
-      {&MonthRecord::cash_end, "cash_end"},
-      {&MonthRecord::standalone_cash_end, "standalone_cash_end"},
-      {&MonthRecord::metric, "metric"},
-  }};
   for (std::size_t m = 0; m < a.size(); ++m) {
     const std::string month = "trace[" + std::to_string(m) + "].";
     if (a[m].month != b[m].month) return month + "month";
-    for (const auto& [field, name] : kFields)
+    for (const auto& [field, name] : breakeven::testing::kMonthRecordFields)
       if (!same_bits(a[m].*field, b[m].*field)) return month + name;
   }
   return {};
