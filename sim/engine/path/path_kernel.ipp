@@ -135,8 +135,7 @@ void simulate_lanes(const Model& model, const LanePaths& group, const SectorShoc
       costs.advance();
     }
     for (int m = first; m < end; ++m) {
-      const VD revenue = planned[at(m - first)].revenue;
-      const Operations& ops = planned[at(m - first)].ops;
+      const auto& [revenue, ops] = planned[at(m - first)];
       const VD scheduled_in = funding.scheduled(model, m);
       const VI alive = tracks.alive();
       const VD raised_in = funding.resolved_raise(group, m, alive);
