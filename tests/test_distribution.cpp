@@ -210,13 +210,19 @@ TEST_CASE("quantiles of many uniforms at once are exactly the one-at-a-time quan
   const std::vector<Distribution> shapes = {
       Distribution::make_pert(0.4, 1.0, 2.0),   Distribution::make_pert(0, 0.01, 1),
       Distribution::make_beta(0.5, 0.5, -2, 6), Distribution::make_beta(3.4, 2.6),
-      Distribution::make_uniform(0.1, 0.3),     Distribution::make_normal(0, 0.15)};
+      Distribution::make_uniform(0.1, 0.3),     Distribution::make_normal(0, 0.15),
+      Distribution::make_lognormal(1.11, 0.8),  Distribution::make_normal(0, 1).truncated(-1, 2)};
+  // Normals and lognormals take their Φ⁻¹ in blocks (a month's contracts at once), of any count:
+  // up to 40, with every third u in a tail, where AS 241 leaves the packed central region.
   std::uint64_t key = 0;
   for (const Distribution& d : shapes) {
     CAPTURE(d.describe());
-    for (std::size_t n = 1; n <= 16; ++n) {
+    for (std::size_t n = 1; n <= 40; ++n) {
       std::vector<double> u(n), together(n);
-      for (std::size_t i = 0; i < n; ++i) u[i] = breakeven::keyed_uniform(11, n, ++key);
+      for (std::size_t i = 0; i < n; ++i) {
+        u[i] = breakeven::keyed_uniform(11, n, ++key);
+        if (i % 3 == 2) u[i] = u[i] < 0.5 ? u[i] * 0.15 : 1 - (1 - u[i]) * 0.15;
+      }
       d.quantiles(u.data(), together.data(), n);
       for (std::size_t i = 0; i < n; ++i) {
         CAPTURE(n, i, u[i]);
@@ -389,6 +395,32 @@ TEST_CASE("the normal quantile matches Boost's to a few ulps, into the far tails
   CHECK(breakeven::standard_normal_quantile(0.0) == -INFINITY);
   CHECK(breakeven::standard_normal_quantile(1.0) == INFINITY);
   CHECK(std::isnan(breakeven::standard_normal_quantile(NAN)));
+  // Many at once: exactly the one-at-a-time values, for every count around the block of 8, with
+  // the central region's edges, the tails and the special values mixed in.
+  std::vector<double> special = {0.075,
+                                 0.925,
+                                 0.07499999999999999,
+                                 0.0750000000000001,
+                                 0.5,
+                                 1e-300,
+                                 1 - 1e-16,
+                                 0.0,
+                                 1.0,
+                                 -0.25,
+                                 1.5,
+                                 NAN,
+                                 0.3,
+                                 0.999};
+  for (std::size_t n = 0; n <= 20; ++n) {
+    std::vector<double> p(n), together(n);
+    for (std::size_t i = 0; i < n; ++i) p[i] = special[(i * 5 + n) % special.size()];
+    breakeven::standard_normal_quantiles(p.data(), together.data(), n);
+    for (std::size_t i = 0; i < n; ++i) {
+      CAPTURE(n, i, p[i]);
+      REQUIRE(std::bit_cast<std::uint64_t>(together[i]) ==
+              std::bit_cast<std::uint64_t>(breakeven::standard_normal_quantile(p[i])));
+    }
+  }
   // A normal and a lognormal parameter draw through it.
   const Distribution normal = Distribution::make_normal(2.0, 0.5);
   const Distribution lognormal = Distribution::make_lognormal(3.0, 0.4);

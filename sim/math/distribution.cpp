@@ -404,7 +404,22 @@ double Distribution::quantile(double u) const {
 }
 
 void Distribution::quantiles(const double* u, double* x, std::size_t n) const {
-  const bool table_only = quantile_table && !truncate_lo && !truncate_hi && !degenerate(*this) &&
+  const bool bounded = truncate_lo.has_value() || truncate_hi.has_value();
+  const bool by_normal_quantile = !bounded && !degenerate(*this) && !quantile_table &&
+                                  (kind == DistKind::normal || kind == DistKind::lognormal);
+  if (by_normal_quantile) {  // quantile()'s AS 241 branch, its Φ⁻¹ for a block at once
+    constexpr std::size_t kBlock = 16;
+    std::array<double, kBlock> p{}, z{};
+    for (std::size_t from = 0; from < n; from += kBlock) {
+      const std::size_t count = std::min(kBlock, n - from);
+      for (std::size_t i = 0; i < count; ++i) p[i] = clamp_u(u[from + i]);
+      standard_normal_quantiles(p.data(), z.data(), count);
+      for (std::size_t i = 0; i < count; ++i)
+        x[from + i] = kind == DistKind::normal ? mean + sd * z[i] : std::exp(mu + sigma * z[i]);
+    }
+    return;
+  }
+  const bool table_only = quantile_table && !bounded && !degenerate(*this) &&
                           kind != DistKind::constant && kind != DistKind::discrete &&
                           n <= QuantileTable::kMaxSideBySide;
   if (!table_only) {

@@ -55,7 +55,8 @@ struct Distribution {
   double quantile(double u) const;
   /// quantile() of u[0 .. n - 1] into x, with exactly its results: the Chebyshev tables of beta
   /// and PERT evaluate the n series side by side, which hides the latency of each one's serial
-  /// recurrence (a block of paths draws a parameter together).
+  /// recurrence (a block of paths draws a parameter together), and untruncated normals and
+  /// lognormals their Φ⁻¹ (a month's contracts draw their sizes together).
   void quantiles(const double* u, double* x, std::size_t n) const;
   /// CDF at x (untruncated), used to map truncation bounds to probabilities.
   double cdf(double x) const;

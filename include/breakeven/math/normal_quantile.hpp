@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
+
 namespace breakeven {
 
 /// The standard normal quantile Φ⁻¹(p) for p in (0, 1): Wichura's algorithm AS 241 (PPND16,
@@ -10,5 +12,11 @@ namespace breakeven {
 /// third of the time, since the central 85 % of p needs one rational function and no logarithm.
 /// p <= 0 gives -inf and p >= 1 +inf; NaN stays NaN.
 double standard_normal_quantile(double p);
+
+/// standard_normal_quantile() of p[0 .. n - 1] into x, with exactly its results. The central
+/// region's rational function runs for a block of p side by side, in packed operations, and the
+/// tails and special values one by one after: one call per p would wait on each one's serial
+/// polynomials and on a branch (central or tail) that a random p mispredicts.
+void standard_normal_quantiles(const double* p, double* x, std::size_t n);
 
 }  // namespace breakeven
