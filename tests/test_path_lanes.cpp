@@ -288,6 +288,14 @@ std::vector<Case> scenarios() {
                    Case::Reaches::breakeven});
   cases.push_back({"milestones on the growth model", testing::make_model(kMilestoneCompany),
                    Case::Reaches::milestones});
+  // Order books whose group months hold many contracts (sized a buffer at a time, across
+  // lanes), and whose rate crosses the level above which a month's wins are one draw of their
+  // sum: lanes on both sides of it in one group.
+  cases.push_back({"metax.toml, 600 contracts a year",
+                   from_file("scenarios/metax.toml", {{"orders.rate_per_year", "600"}})});
+  cases.push_back({"metax.toml, 1,000 contracts a year growing 60 % a year",
+                   from_file("scenarios/metax.toml",
+                             {{"orders.rate_per_year", "1000"}, {"orders.rate_growth", "0.6"}})});
   return cases;
 }
 

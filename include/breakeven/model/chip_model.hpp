@@ -28,7 +28,7 @@ struct CompiledOrders {
   int backlog_months, delivery_months;
   double sector_vol, company_vol;  ///< monthly sd of the order rate's log shocks
   /// E[size] and E[size²]: a month with more orders than the path draws one by one takes its
-  /// wins from the compound-Poisson moments instead (OrderBook::step).
+  /// wins from the compound-Poisson moments instead (step_order_books).
   double size_mean = 0, size_second_moment = 0;
 };
 

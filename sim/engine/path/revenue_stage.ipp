@@ -73,15 +73,20 @@ VD RevenueStage::step(const Model& model, const LanePaths& group, int m, const L
   const double season = model.seasonality[at(m)];
   const VD sector = sector_vol_ > 0 ? load_lanes(sector_ + at(m) * kLanes) : VD{};
   const VD company = company_vol_ > 0 ? load_lanes(company_ + at(m) * kLanes) : VD{};
-  if (orders_ != nullptr) {  // the backlog and the contracts delivering this month, lane by lane
+  if (orders_ != nullptr) {  // the backlog and the contracts delivering this month
     // Every lane's rate first: the lanes' exps then overlap instead of each waiting its turn.
-    std::array<double, kLanes> rate;
-    for (int l = 0; l < kLanes; ++l) rate[at(l)] = group.ws(l).orders.monthly_rate();
-    VD booked;
-    for (int l = 0; l < kLanes; ++l)
-      booked[l] =
-          group.ws(l).orders.step(*orders_, m, rate[at(l)], fx.growth[l], sector[l], company[l]);
-    return booked * fx.revenue * season;
+    std::array<OrderBook*, kLanes> books;
+    std::array<double, kLanes> rate, growth, sector_shock, company_shock, booked;
+    for (int l = 0; l < kLanes; ++l) {
+      books[at(l)] = &group.ws(l).orders;
+      rate[at(l)] = books[at(l)]->monthly_rate();
+      growth[at(l)] = fx.growth[l];
+      sector_shock[at(l)] = sector[l];
+      company_shock[at(l)] = company[l];
+    }
+    step_order_books(*orders_, m, kLanes, books.data(), rate.data(), growth.data(),
+                     sector_shock.data(), company_shock.data(), booked.data());
+    return load_lanes(booked.data()) * fx.revenue * season;
   }
   if (market_model_) {
     // A share above the whole market is not a share: revenue stops at the market's size.
