@@ -394,6 +394,13 @@ double Distribution::quantile(double u) const {
   if (!bounded && kind == DistKind::normal) return mean + sd * standard_normal_quantile(clamp_u(u));
   if (!bounded && kind == DistKind::lognormal)
     return std::exp(mu + sigma * standard_normal_quantile(clamp_u(u)));
+  // An untruncated uniform (most event effects): Boost's quantile without its checks, which a
+  // finite min < max and a clamped p pass. p is never 0 or 1, Boost's two special cases, and
+  // `0.0 +` is with_boost's shift, which turns a -0 into +0 as it would.
+  if (!bounded && kind == DistKind::uniform && std::isfinite(min) && std::isfinite(max)) {
+    const double p = clamp_u(u);
+    return 0.0 + (p * (max - min) + min);
+  }
   return with_boost(*this, [&](const auto& dist, double shift, double scale) {
     if (!bounded) return shift + scale * bm::quantile(dist, clamp_u(u));
     const double lo = lower_bound_of(*this), hi = upper_bound_of(*this);
