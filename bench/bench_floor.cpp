@@ -74,16 +74,23 @@ namespace {
 
 using namespace breakeven;
 
+/// Switches to the SIMD target the benchmark's argument names (0 scalar, 1 AVX2, 2 AVX-512) and
+/// labels the benchmark with it; false, and the benchmark skipped, where the processor lacks it.
+bool use_target_of(benchmark::State& state) {
+  const auto target = static_cast<SimdTarget>(state.range(0));
+  if (!set_simd_target(target)) {
+    state.SkipWithError("this processor lacks the instruction set");
+    return false;
+  }
+  state.SetLabel(std::string(simd_target_name(target)));
+  return true;
+}
+
 /// The floor model by SIMD target (0 scalar, 1 AVX2, 2 AVX-512), one group of that target's
 /// width per iteration, on one thread: ns_per_path_month is per path, as in BM_PathMonthByTarget.
 void BM_FloorPathMonth(benchmark::State& state) {
-  const auto target = static_cast<SimdTarget>(state.range(0));
   const SimdTarget before = active_simd_target();
-  if (!set_simd_target(target)) {
-    state.SkipWithError("this processor lacks the instruction set");
-    return;
-  }
-  state.SetLabel(std::string(simd_target_name(target)));
+  if (!use_target_of(state)) return;
   constexpr std::array<int, 3> kLanesOf = {1, 4, 8};
   const int lanes = kLanesOf[static_cast<std::size_t>(state.range(0))];
   const floor_bench::FloorModel model =
@@ -118,13 +125,8 @@ BENCHMARK(BM_FloorPathMonth)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 /// one, so `kernel_over_floor` is steadier than the ratio of the two benchmarks. The two working
 /// sets share the caches here, as they do not when each runs alone.
 void BM_KernelOverFloor(benchmark::State& state) {
-  const auto target = static_cast<SimdTarget>(state.range(0));
   const SimdTarget before = active_simd_target();
-  if (!set_simd_target(target)) {
-    state.SkipWithError("this processor lacks the instruction set");
-    return;
-  }
-  state.SetLabel(std::string(simd_target_name(target)));
+  if (!use_target_of(state)) return;
   const Model scenario = build_model(load_scenario(BREAKEVEN_BENCH_SCENARIO));
   const floor_bench::FloorModel floor_model = floor_bench::make_floor_model(scenario);
   const int lanes = path_lanes();
