@@ -117,6 +117,16 @@ double degenerate_value(const Distribution& d) {
   }
 }
 
+/// An untruncated normal or lognormal (not degenerate): its quantile is a transform of AS 241's
+/// Φ⁻¹, which quantile() takes one at a time and quantiles() side by side.
+bool by_normal_quantile(const Distribution& d) {
+  return (d.kind == DistKind::normal || d.kind == DistKind::lognormal) && !d.truncate_lo &&
+         !d.truncate_hi && !degenerate(d) && !d.quantile_table;
+}
+double from_standard_normal(const Distribution& d, double z) {
+  return d.kind == DistKind::normal ? d.mean + d.sd * z : std::exp(d.mu + d.sigma * z);
+}
+
 /// Probability mass the bounds keep, in the variable of `dist`, bounds clipped to its support.
 /// Works above the median with complements so that a far upper tail keeps its precision.
 template <class D>
@@ -391,9 +401,8 @@ double Distribution::quantile(double u) const {
   // Untruncated normal and lognormal draws are frequent (event effects, contracts): AS 241
   // rather than Boost's erfc_inv, the same to a few ulps at a third of the cost. A truncated one
   // keeps Boost's quantile with its complements (bounded_quantile).
-  if (!bounded && kind == DistKind::normal) return mean + sd * standard_normal_quantile(clamp_u(u));
-  if (!bounded && kind == DistKind::lognormal)
-    return std::exp(mu + sigma * standard_normal_quantile(clamp_u(u)));
+  if (by_normal_quantile(*this))
+    return from_standard_normal(*this, standard_normal_quantile(clamp_u(u)));
   // An untruncated uniform (most event effects): Boost's quantile without its checks, which a
   // finite min < max and a clamped p pass. p is never 0 or 1, Boost's two special cases, and
   // `0.0 +` is with_boost's shift, which turns a -0 into +0 as it would.
@@ -411,22 +420,18 @@ double Distribution::quantile(double u) const {
 }
 
 void Distribution::quantiles(const double* u, double* x, std::size_t n) const {
-  const bool bounded = truncate_lo.has_value() || truncate_hi.has_value();
-  const bool by_normal_quantile = !bounded && !degenerate(*this) && !quantile_table &&
-                                  (kind == DistKind::normal || kind == DistKind::lognormal);
-  if (by_normal_quantile) {  // quantile()'s AS 241 branch, its Φ⁻¹ for a block at once
+  if (by_normal_quantile(*this)) {  // quantile()'s AS 241 branch, its Φ⁻¹ for a block at once
     constexpr std::size_t kBlock = 16;
     std::array<double, kBlock> p{}, z{};
     for (std::size_t from = 0; from < n; from += kBlock) {
       const std::size_t count = std::min(kBlock, n - from);
       for (std::size_t i = 0; i < count; ++i) p[i] = clamp_u(u[from + i]);
       standard_normal_quantiles(p.data(), z.data(), count);
-      for (std::size_t i = 0; i < count; ++i)
-        x[from + i] = kind == DistKind::normal ? mean + sd * z[i] : std::exp(mu + sigma * z[i]);
+      for (std::size_t i = 0; i < count; ++i) x[from + i] = from_standard_normal(*this, z[i]);
     }
     return;
   }
-  const bool table_only = quantile_table && !bounded && !degenerate(*this) &&
+  const bool table_only = quantile_table && !truncate_lo && !truncate_hi && !degenerate(*this) &&
                           kind != DistKind::constant && kind != DistKind::discrete &&
                           n <= QuantileTable::kMaxSideBySide;
   if (!table_only) {
